@@ -17,6 +17,8 @@ packages=(
   xvfb xauth dbus-x11 dbus gnome-keyring libsecret-tools
   # packaging
   dpkg-dev file
+  # benchmarks: a load generator on loopback
+  wrk curl
 )
 
 missing=()
