@@ -19,12 +19,14 @@ int main(int argc, char *argv[])
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Desktop management console for Power Automate."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Desktop management console for Power Automate."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demoOption(u"demo"_s,
-                                        QApplication::translate("main", "Open the console on the built-in emulator."));
-    const QCommandLineOption profileOption(u"profile"_s, QApplication::translate("main", "Sign in with this profile."),
+    const QCommandLineOption demoOption(
+        u"demo"_s, QApplication::translate("main", "Open the console on the built-in emulator."));
+    const QCommandLineOption profileOption(u"profile"_s,
+                                           QApplication::translate("main", "Sign in with this profile."),
                                            QApplication::translate("main", "name"));
     parser.addOption(demoOption);
     parser.addOption(profileOption);

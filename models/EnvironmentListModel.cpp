@@ -40,22 +40,31 @@ QVariant EnvironmentListModel::data(const QModelIndex &index, int role) const
         return env.name;
     if (role == SortRole) {
         switch (index.column()) {
-        case DefaultColumn: return env.isDefault;
-        case CreatedColumn: return env.createdMs;
-        default: break;
+        case DefaultColumn:
+            return env.isDefault;
+        case CreatedColumn:
+            return env.createdMs;
+        default:
+            break;
         }
     }
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     switch (index.column()) {
-    case NameColumn: return env.displayName;
-    case LocationColumn: return env.location;
-    case TypeColumn: return env.type.isEmpty() ? env.sku : env.type;
-    case DefaultColumn: return env.isDefault ? tr("Default") : QString();
+    case NameColumn:
+        return env.displayName;
+    case LocationColumn:
+        return env.location;
+    case TypeColumn:
+        return env.type.isEmpty() ? env.sku : env.type;
+    case DefaultColumn:
+        return env.isDefault ? tr("Default") : QString();
     case CreatedColumn:
-        return env.createdMs ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(env.createdMs), QLocale::ShortFormat)
-                             : QString();
-    default: return {};
+        return env.createdMs
+                   ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(env.createdMs), QLocale::ShortFormat)
+                   : QString();
+    default:
+        return {};
     }
 }
 
@@ -64,12 +73,18 @@ QVariant EnvironmentListModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case LocationColumn: return tr("Location");
-    case TypeColumn: return tr("Type");
-    case DefaultColumn: return tr("Default");
-    case CreatedColumn: return tr("Created");
-    default: return {};
+    case NameColumn:
+        return tr("Name");
+    case LocationColumn:
+        return tr("Location");
+    case TypeColumn:
+        return tr("Type");
+    case DefaultColumn:
+        return tr("Default");
+    case CreatedColumn:
+        return tr("Created");
+    default:
+        return {};
     }
 }
 

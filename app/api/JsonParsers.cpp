@@ -58,7 +58,7 @@ qint64 daysFromCivil(int y, int m, int d)
 }
 
 // The Page<T> parser shared by every list: {"value":[...], "nextLink" or "@odata.nextLink"}.
-template<typename T, typename Fn>
+template <typename T, typename Fn>
 Result<Page<T>> parsePage(const QByteArray &body, Fn &&parseItem)
 {
     auto root = parseObject(body);
@@ -90,7 +90,8 @@ qint64 parseTimeMs(QStringView s)
         s[16] == u':' && s.back() == u'Z') {
         bool ok = true;
         const int year = digits(s, 0, 4, &ok), month = digits(s, 5, 2, &ok), day = digits(s, 8, 2, &ok);
-        const int hour = digits(s, 11, 2, &ok), minute = digits(s, 14, 2, &ok), second = digits(s, 17, 2, &ok);
+        const int hour = digits(s, 11, 2, &ok), minute = digits(s, 14, 2, &ok),
+                  second = digits(s, 17, 2, &ok);
         int millis = 0;
         if (s.size() > 20) {
             if (s[19] != u'.')
@@ -99,13 +100,16 @@ qint64 parseTimeMs(QStringView s)
             if (fracLen <= 0 || fracLen > 9)
                 ok = false;
             else
-                millis = digits(s, 20, qMin<qsizetype>(fracLen, 3), &ok) *
-                         (fracLen == 1 ? 100 : fracLen == 2 ? 10 : 1);
+                millis = digits(s, 20, qMin<qsizetype>(fracLen, 3), &ok) * (fracLen == 1   ? 100
+                                                                            : fracLen == 2 ? 10
+                                                                                           : 1);
             if (ok && fracLen > 3)
                 digits(s, 23, fracLen - 3, &ok);
         }
-        if (ok && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 61)
-            return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL + millis;
+        if (ok && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 &&
+            second < 61)
+            return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000LL + second * 1000LL +
+                   millis;
     }
     if (s.isEmpty())
         return 0;
@@ -118,7 +122,8 @@ Result<QJsonObject> parseObject(const QByteArray &body)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        return parseError(tr("The answer is not valid JSON (%1 at byte %2).").arg(error.errorString()).arg(error.offset));
+        return parseError(
+            tr("The answer is not valid JSON (%1 at byte %2).").arg(error.errorString()).arg(error.offset));
     if (!doc.isObject())
         return parseError(tr("The answer is JSON but not an object."));
     return doc.object();

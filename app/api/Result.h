@@ -8,7 +8,7 @@
 namespace fc {
 
 // The outcome of a call or a parse: a value, or the ApiError that explains why there is none.
-template<typename T>
+template <typename T>
 class Result
 {
 public:

@@ -31,9 +31,10 @@ struct Row
 const std::array kRows = {
     Row{Operation::ListEnvironments, "GET", Host::Flow, "environments", "environments"},
     Row{Operation::ListFlows, "GET", Host::Flow, "environments/{env}/flows", "environments/{env}/flows"},
-    Row{Operation::CreateFlow, "POST", Host::Flow, "environments/{env}/flows", "environments/{env}/flows", nullptr,
-        false},
-    Row{Operation::GetFlow, "GET", Host::Flow, "environments/{env}/flows/{flow}", "environments/{env}/flows/{flow}"},
+    Row{Operation::CreateFlow, "POST", Host::Flow, "environments/{env}/flows", "environments/{env}/flows",
+        nullptr, false},
+    Row{Operation::GetFlow, "GET", Host::Flow, "environments/{env}/flows/{flow}",
+        "environments/{env}/flows/{flow}"},
     Row{Operation::UpdateFlow, "PATCH", Host::Flow, "environments/{env}/flows/{flow}",
         "environments/{env}/flows/{flow}"},
     Row{Operation::DeleteFlow, "DELETE", Host::Flow, "environments/{env}/flows/{flow}",
@@ -64,7 +65,8 @@ const std::array kRows = {
         "/providers/Microsoft.PowerApps/connections", "environment eq '{env}'"},
     Row{Operation::GetEnvironment, "GET", Host::Flow, nullptr, "environments/{env}"},
     Row{Operation::ListTriggers, "GET", Host::Flow, nullptr, "environments/{env}/flows/{flow}/triggers"},
-    Row{Operation::ListRunActions, "GET", Host::Flow, nullptr, "environments/{env}/flows/{flow}/runs/{run}/actions"},
+    Row{Operation::ListRunActions, "GET", Host::Flow, nullptr,
+        "environments/{env}/flows/{flow}/runs/{run}/actions"},
     Row{Operation::ListFlowsAsAdmin, "GET", Host::Flow, nullptr, "scopes/admin/environments/{env}/v2/flows"},
     Row{Operation::SearchUsers, "GET", Host::Graph, "/v1.0/users", "/v1.0/users", nullptr, true, false},
     Row{Operation::SearchGroups, "GET", Host::Graph, "/v1.0/groups", "/v1.0/groups", nullptr, true, false},
@@ -105,10 +107,10 @@ std::optional<Dialect> dialectFromName(const QString &name)
 QString operationName(Operation op)
 {
     static const char *const names[] = {
-        "listEnvironments", "listFlows",       "createFlow",       "getFlow",         "updateFlow",
-        "deleteFlow",       "turnOnFlow",      "turnOffFlow",      "listFlowRuns",    "getFlowRun",
-        "cancelFlowRun",    "resubmitFlowRun", "listFlowOwners",   "modifyFlowOwners", "listCallbackUrl",
-        "listConnectors",   "getConnector",    "listConnections",  "getEnvironment",  "listTriggers",
+        "listEnvironments", "listFlows",        "createFlow",      "getFlow",          "updateFlow",
+        "deleteFlow",       "turnOnFlow",       "turnOffFlow",     "listFlowRuns",     "getFlowRun",
+        "cancelFlowRun",    "resubmitFlowRun",  "listFlowOwners",  "modifyFlowOwners", "listCallbackUrl",
+        "listConnectors",   "getConnector",     "listConnections", "getEnvironment",   "listTriggers",
         "listRunActions",   "listFlowsAsAdmin", "searchUsers",     "searchGroups",
     };
     return QString::fromLatin1(names[static_cast<int>(op)]);
@@ -134,10 +136,14 @@ std::optional<Route> RouteTable::route(Operation op, Dialect dialect)
         route.apiVersion = kApiVersion;
     if (dialect == Dialect::Live && row->liveQuery)
         route.fixedQuery = QString::fromLatin1(row->liveQuery);
+    // In the live service, connectors and connections are served by the PowerApps host.
+    if (route.pathTemplate.startsWith("/providers/Microsoft.PowerApps/"_L1))
+        route.host = Host::PowerApps;
     return route;
 }
 
-std::optional<QString> RouteTable::expandPath(const QString &pathTemplate, const QHash<QString, QString> &params)
+std::optional<QString> RouteTable::expandPath(const QString &pathTemplate,
+                                              const QHash<QString, QString> &params)
 {
     QString out;
     out.reserve(pathTemplate.size() + 64);
@@ -172,7 +178,8 @@ QUrlQuery RouteTable::baseQuery(const Route &route, const QHash<QString, QString
         QHash<QString, QString> quoted = params;
         for (auto &value : quoted)
             value.replace(u"'"_s, u"''"_s);
-        query.addQueryItem(u"$filter"_s, QString::fromUtf8(QUrl::toPercentEncoding(fillPlaceholders(route.fixedQuery, quoted))));
+        query.addQueryItem(u"$filter"_s, QString::fromUtf8(QUrl::toPercentEncoding(
+                                             fillPlaceholders(route.fixedQuery, quoted))));
     }
     return query;
 }

@@ -74,7 +74,8 @@ public:
     // Substitutes {name} placeholders with the percent-encoded values. Every segment is encoded
     // from its value, so a name holding '/', '?', '%' or non-ASCII characters can never change
     // the shape of the path. Returns nullopt when a placeholder has no value.
-    static std::optional<QString> expandPath(const QString &pathTemplate, const QHash<QString, QString> &params);
+    static std::optional<QString> expandPath(const QString &pathTemplate,
+                                             const QHash<QString, QString> &params);
 
     // The query of a route: api-version plus the fixed items, with placeholders filled in.
     static QUrlQuery baseQuery(const Route &route, const QHash<QString, QString> &params);

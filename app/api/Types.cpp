@@ -5,7 +5,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace fc {
 
 namespace {
-template<typename Enum, std::size_t N>
+template <typename Enum, std::size_t N>
 Enum lookup(QStringView name, const QLatin1StringView (&names)[N])
 {
     for (std::size_t i = 1; i < N; ++i) {
@@ -15,9 +15,10 @@ Enum lookup(QStringView name, const QLatin1StringView (&names)[N])
     return static_cast<Enum>(0);
 }
 
-const QLatin1StringView kFlowStates[] = {"Unknown"_L1, "Started"_L1, "Stopped"_L1, "Suspended"_L1, "Deleted"_L1};
-const QLatin1StringView kRunStatuses[] = {"Unknown"_L1,   "Running"_L1,   "Waiting"_L1,   "Succeeded"_L1,
-                                          "Failed"_L1,    "Cancelled"_L1, "Suspended"_L1, "Canceling"_L1};
+const QLatin1StringView kFlowStates[] = {"Unknown"_L1, "Started"_L1, "Stopped"_L1, "Suspended"_L1,
+                                         "Deleted"_L1};
+const QLatin1StringView kRunStatuses[] = {"Unknown"_L1, "Running"_L1,   "Waiting"_L1,   "Succeeded"_L1,
+                                          "Failed"_L1,  "Cancelled"_L1, "Suspended"_L1, "Canceling"_L1};
 const QLatin1StringView kPrincipalTypes[] = {"Unknown"_L1, "User"_L1, "Group"_L1, "ServicePrincipal"_L1};
 } // namespace
 

@@ -58,10 +58,22 @@ struct Flow
     QJsonObject raw;        // every property as the server sent it, for the details page
 };
 
-enum class RunStatus : std::uint8_t { Unknown, Running, Waiting, Succeeded, Failed, Cancelled, Suspended, Canceling };
+enum class RunStatus : std::uint8_t {
+    Unknown,
+    Running,
+    Waiting,
+    Succeeded,
+    Failed,
+    Cancelled,
+    Suspended,
+    Canceling
+};
 QString runStatusName(RunStatus status);
 RunStatus runStatusFromName(QStringView name);
-inline bool isRunActive(RunStatus s) { return s == RunStatus::Running || s == RunStatus::Waiting; }
+inline bool isRunActive(RunStatus s)
+{
+    return s == RunStatus::Running || s == RunStatus::Waiting;
+}
 
 struct FlowRun
 {
@@ -143,7 +155,7 @@ struct Connection
 };
 
 // One page of a list and the cursor to the next one (empty when this was the last).
-template<typename T>
+template <typename T>
 struct Page
 {
     QList<T> items;

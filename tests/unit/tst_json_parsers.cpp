@@ -189,8 +189,8 @@ void TestJsonParsers::callbackUrl()
 void TestJsonParsers::errorBodies()
 {
     QString code, message;
-    json::parseErrorBody(R"({"error":{"code":"FlowNotFound","message":"Could not find flow 'x'."}})"_ba, &code,
-                         &message);
+    json::parseErrorBody(R"({"error":{"code":"FlowNotFound","message":"Could not find flow 'x'."}})"_ba,
+                         &code, &message);
     QCOMPARE(code, u"FlowNotFound"_s);
     QCOMPARE(message, u"Could not find flow 'x'."_s);
     json::parseErrorBody(R"({"error":"invalid_grant","error_description":"AADSTS70008: expired"})"_ba, &code,

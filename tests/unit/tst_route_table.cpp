@@ -32,8 +32,8 @@ void TestRouteTable::paths_data()
 
     const QString ps = u"/providers/Microsoft.ProcessSimple"_s;
     const QString flow = ps + u"/environments/env1/flows/f1"_s;
-    QTest::newRow("listEnvironments") << Operation::ListEnvironments << Dialect::Spec << "GET"_ba
-                                      << ps + u"/environments"_s;
+    QTest::newRow("listEnvironments")
+        << Operation::ListEnvironments << Dialect::Spec << "GET"_ba << ps + u"/environments"_s;
     QTest::newRow("createFlow") << Operation::CreateFlow << Dialect::Spec << "POST"_ba
                                 << ps + u"/environments/env1/flows"_s;
     QTest::newRow("updateFlow") << Operation::UpdateFlow << Dialect::Live << "PATCH"_ba << flow;
@@ -41,12 +41,14 @@ void TestRouteTable::paths_data()
     QTest::newRow("turnOn") << Operation::TurnOnFlow << Dialect::Spec << "POST"_ba << flow + u"/start"_s;
     QTest::newRow("turnOff") << Operation::TurnOffFlow << Dialect::Live << "POST"_ba << flow + u"/stop"_s;
     QTest::newRow("runs") << Operation::ListFlowRuns << Dialect::Spec << "GET"_ba << flow + u"/runs"_s;
-    QTest::newRow("cancel") << Operation::CancelFlowRun << Dialect::Spec << "POST"_ba << flow + u"/runs/r1/cancel"_s;
+    QTest::newRow("cancel") << Operation::CancelFlowRun << Dialect::Spec << "POST"_ba
+                            << flow + u"/runs/r1/cancel"_s;
     QTest::newRow("resubmit spec") << Operation::ResubmitFlowRun << Dialect::Spec << "POST"_ba
                                    << flow + u"/runs/r1/resubmit"_s;
     QTest::newRow("resubmit live") << Operation::ResubmitFlowRun << Dialect::Live << "POST"_ba
                                    << flow + u"/triggers/manual/histories/r1/resubmit"_s;
-    QTest::newRow("owners spec") << Operation::ListFlowOwners << Dialect::Spec << "GET"_ba << flow + u"/owners"_s;
+    QTest::newRow("owners spec") << Operation::ListFlowOwners << Dialect::Spec << "GET"_ba
+                                 << flow + u"/owners"_s;
     QTest::newRow("owners live") << Operation::ListFlowOwners << Dialect::Live << "GET"_ba
                                  << flow + u"/permissions"_s;
     QTest::newRow("modify live") << Operation::ModifyFlowOwners << Dialect::Live << "POST"_ba
@@ -78,8 +80,11 @@ void TestRouteTable::paths()
     const auto route = RouteTable::route(op, dialect);
     QVERIFY(route);
     QCOMPARE(route->method, method);
-    const QHash<QString, QString> params{
-        {u"env"_s, u"env1"_s}, {u"flow"_s, u"f1"_s}, {u"run"_s, u"r1"_s}, {u"trigger"_s, u"manual"_s}, {u"api"_s, u"a1"_s}};
+    const QHash<QString, QString> params{{u"env"_s, u"env1"_s},
+                                         {u"flow"_s, u"f1"_s},
+                                         {u"run"_s, u"r1"_s},
+                                         {u"trigger"_s, u"manual"_s},
+                                         {u"api"_s, u"a1"_s}};
     const auto expanded = RouteTable::expandPath(route->pathTemplate, params);
     QVERIFY(expanded);
     QCOMPARE(*expanded, path);
@@ -96,7 +101,8 @@ void TestRouteTable::encodesEverySegment_data()
     QTest::newRow("query") << u"x?api-version=1"_s << u"x%3Fapi-version%3D1"_s;
     QTest::newRow("hash") << u"x#y"_s << u"x%23y"_s;
     QTest::newRow("non-ascii") << u"Café"_s << u"Caf%C3%A9"_s;
-    QTest::newRow("guid") << u"0b5c2c9e-1a2b-4c3d-8e9f-001122334455"_s << u"0b5c2c9e-1a2b-4c3d-8e9f-001122334455"_s;
+    QTest::newRow("guid") << u"0b5c2c9e-1a2b-4c3d-8e9f-001122334455"_s
+                          << u"0b5c2c9e-1a2b-4c3d-8e9f-001122334455"_s;
 }
 
 void TestRouteTable::encodesEverySegment()
@@ -105,7 +111,8 @@ void TestRouteTable::encodesEverySegment()
     QFETCH(QString, encoded);
     const auto route = RouteTable::route(Operation::GetFlow, Dialect::Spec);
     QVERIFY(route);
-    const auto path = RouteTable::expandPath(route->pathTemplate, {{u"env"_s, u"e"_s}, {u"flow"_s, flowName}});
+    const auto path =
+        RouteTable::expandPath(route->pathTemplate, {{u"env"_s, u"e"_s}, {u"flow"_s, flowName}});
     QVERIFY(path);
     QCOMPARE(*path, u"/providers/Microsoft.ProcessSimple/environments/e/flows/"_s + encoded);
 
@@ -142,6 +149,8 @@ void TestRouteTable::apiVersionAndFixedQuery()
     QVERIFY(users);
     QVERIFY(!RouteTable::baseQuery(*users, {}).hasQueryItem(u"api-version"_s));
     QCOMPARE(users->host, fc::Host::Graph);
+    QCOMPARE(connections->host, fc::Host::PowerApps);
+    QCOMPARE(RouteTable::route(Operation::ListConnections, Dialect::Spec)->host, fc::Host::Flow);
 }
 
 void TestRouteTable::liveOnlyOperationsHaveNoSpecRoute()

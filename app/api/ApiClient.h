@@ -1,0 +1,127 @@
+#pragma once
+
+#include "HttpTransport.h"
+#include "Result.h"
+#include "Route.h"
+#include "Types.h"
+#include "auth/Profile.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrlQuery>
+
+#include <functional>
+#include <optional>
+
+namespace fc {
+
+// Server-side filters of listFlowRuns ($filter and $top).
+struct RunQuery
+{
+    std::optional<RunStatus> status;
+    qint64 startFromMs = 0; // startTime ge
+    qint64 startToMs = 0;   // startTime lt
+    int top = 0;            // 0: the server's default page size
+
+    QString filterText() const; // the OData $filter, empty when there is none
+};
+
+struct OwnerChanges
+{
+    QList<Principal> add;
+    QList<Principal> remove;
+    QString roleName = QStringLiteral("CanEdit"); // live dialect: the role added principals get
+};
+
+// Every call of the Management API, typed, in the profile's dialect. Calls return at once with
+// an id that cancels them; the result arrives once, as data or ApiError, on the callback, and
+// never after the context object died. List calls take a nextLink to fetch the page after.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    template <typename T>
+    using Callback = std::function<void(Result<T>)>;
+    using CallId = HttpTransport::CallId;
+
+    explicit ApiClient(QObject *parent = nullptr);
+
+    void setProfile(const Profile &profile);
+    const Profile &profile() const { return m_profile; }
+    Dialect dialect() const { return m_profile.dialect; }
+    HttpTransport *transport() const { return m_transport; }
+    void cancel(CallId id) { m_transport->cancel(id); }
+
+    CallId listEnvironments(QObject *context, Callback<Page<Environment>> callback,
+                            const QString &nextLink = {});
+    CallId getEnvironment(const QString &env, QObject *context, Callback<Environment> callback);
+
+    CallId listFlows(const QString &env, QObject *context, Callback<Page<Flow>> callback,
+                     const QString &nextLink = {}, bool asAdmin = false);
+    CallId getFlow(const QString &env, const QString &flow, QObject *context, Callback<Flow> callback);
+    // properties: the "properties" object of the request (displayName, state, definition, ...)
+    CallId createFlow(const QString &env, const QJsonObject &properties, QObject *context,
+                      Callback<Flow> callback);
+    CallId updateFlow(const QString &env, const QString &flow, const QJsonObject &properties,
+                      QObject *context, Callback<Flow> callback);
+    CallId deleteFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback);
+    CallId turnOnFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback);
+    CallId turnOffFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback);
+    CallId listCallbackUrl(const QString &env, const QString &flow, QObject *context,
+                           Callback<QString> callback);
+    CallId listTriggers(const QString &env, const QString &flow, QObject *context,
+                        Callback<Page<Trigger>> callback);
+
+    CallId listRuns(const QString &env, const QString &flow, const RunQuery &query, QObject *context,
+                    Callback<Page<FlowRun>> callback, const QString &nextLink = {});
+    CallId getRun(const QString &env, const QString &flow, const QString &run, bool withActions,
+                  QObject *context, Callback<FlowRunDetails> callback);
+    CallId listRunActions(const QString &env, const QString &flow, const QString &run, QObject *context,
+                          Callback<Page<RunAction>> callback);
+    CallId cancelRun(const QString &env, const QString &flow, const QString &run, QObject *context,
+                     Callback<Done> callback);
+    // triggerName may be empty: the flow's trigger is looked up once and cached.
+    void resubmitRun(const QString &env, const QString &flow, const QString &run, const QString &triggerName,
+                     QObject *context, Callback<Done> callback);
+
+    CallId listOwners(const QString &env, const QString &flow, QObject *context,
+                      Callback<Page<FlowOwner>> callback);
+    CallId modifyOwners(const QString &env, const QString &flow, const OwnerChanges &changes,
+                        QObject *context, Callback<Done> callback);
+
+    CallId listConnectors(const QString &env, QObject *context, Callback<Page<Connector>> callback,
+                          const QString &nextLink = {});
+    CallId getConnector(const QString &env, const QString &api, QObject *context,
+                        Callback<Connector> callback);
+    CallId listConnections(const QString &env, QObject *context, Callback<Page<Connection>> callback,
+                           const QString &nextLink = {});
+
+    CallId searchUsers(const QString &prefix, int top, QObject *context, Callback<Page<Principal>> callback);
+    CallId searchGroups(const QString &prefix, int top, QObject *context, Callback<Page<Principal>> callback);
+
+    // The trigger a resubmit of this flow uses (cached).
+    void resolveTrigger(const QString &env, const QString &flow, QObject *context,
+                        Callback<QString> callback);
+
+private:
+    struct Call
+    {
+        Operation op;
+        QHash<QString, QString> params;
+        QUrlQuery query;
+        QByteArray body;
+        QString nextLink;
+    };
+    template <typename T>
+    using Parser = std::function<Result<T>(const QByteArray &)>;
+
+    template <typename T>
+    CallId call(const Call &call, Parser<T> parse, QObject *context, Callback<T> callback);
+
+    Profile m_profile;
+    HttpTransport *m_transport = nullptr;
+    QHash<QString, QString> m_triggerCache; // "env/flow" -> trigger name
+};
+
+} // namespace fc

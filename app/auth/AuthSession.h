@@ -1,0 +1,75 @@
+#pragma once
+
+#include "OAuth.h"
+#include "Profile.h"
+#include "api/TokenProvider.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+
+namespace fc {
+
+// The signed-in state of one profile: the refresh token and one access token per resource,
+// in memory. Hands tokens to the API client; when one is missing or expired (or a 401 asked
+// for a new one) it refreshes once per resource while further requests wait, then answers all.
+// Refresh tokens rotate: every new one is announced so the keychain copy follows.
+class AuthSession : public QObject, public TokenProvider
+{
+    Q_OBJECT
+public:
+    explicit AuthSession(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    void setProfile(const Profile &profile);
+    const Profile &profile() const { return m_profile; }
+
+    // After a sign-in: the tokens it brought (access token for the flow resource).
+    void begin(const TokenResponse &tokens);
+    // At start-up: a refresh token from the keychain; the first call refreshes silently.
+    void resume(const QString &account, const QString &refreshToken);
+    void signOut();
+
+    bool isSignedIn() const { return !m_refreshToken.isEmpty() || !m_access.isEmpty(); }
+    QString account() const { return m_account; }
+    QString displayName() const { return m_displayName; }
+
+    void requestToken(Host host, bool forceRefresh, QObject *context, Callback callback) override;
+
+    // Access tokens are refreshed this long before they expire.
+    static constexpr qint64 kExpirySkewMs = 120000;
+
+signals:
+    void refreshTokenChanged(const QString &account, const QString &refreshToken);
+    void signedIn(const QString &account);
+    void signedOut();
+    // The refresh token was refused (expired, revoked): the user must sign in again.
+    void sessionExpired(const fc::ApiError &error);
+
+private:
+    struct Pending
+    {
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Callback callback;
+    };
+    struct Access
+    {
+        QString token;
+        qint64 expiresAtMs = 0;
+    };
+    void refresh(const QString &resource, Host host);
+    void answer(const QString &resource, const Result<QString> &result);
+
+    QNetworkAccessManager *m_network;
+    Profile m_profile;
+    QString m_account;
+    QString m_displayName;
+    QString m_refreshToken;
+    QHash<QString, Access> m_access; // by resource
+    QHash<QString, QList<Pending>> m_pending;
+    quint64 m_generation = 0; // bumps on sign-out so a late refresh answer is dropped
+};
+
+} // namespace fc
