@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -55,6 +56,21 @@ qint64 daysFromCivil(int y, int m, int d)
     const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+// Values that repeat across thousands of rows (status codes, trigger names) share one string
+// instead of one allocation per row: a run page of 100,000 rows keeps ~80 bytes less per row.
+QString shared(const QString &value)
+{
+    static thread_local QSet<QString> pool;
+    if (value.isEmpty())
+        return {};
+    const auto it = pool.constFind(value);
+    if (it != pool.cend())
+        return *it;
+    if (pool.size() < 4096)
+        pool.insert(value);
+    return value;
 }
 
 // The Page<T> parser shared by every list: {"value":[...], "nextLink" or "@odata.nextLink"}.
@@ -215,8 +231,8 @@ FlowRun parseRun(const QJsonObject &o)
     r.startMs = parseTimeMs(str(p, "startTime"_L1));
     r.endMs = parseTimeMs(str(p, "endTime"_L1));
     r.status = runStatusFromName(str(p, "status"_L1));
-    r.code = str(p, "code"_L1);
-    r.triggerName = str(obj(p, "trigger"_L1), "name"_L1);
+    r.code = shared(str(p, "code"_L1));
+    r.triggerName = shared(str(obj(p, "trigger"_L1), "name"_L1));
     r.correlationId = str(obj(p, "correlation"_L1), "clientTrackingId"_L1);
     return r;
 }
