@@ -282,6 +282,9 @@ void HttpTransport::onReplyFinished(const CallPtr &call, QNetworkReply *reply)
         return;
     }
 
+    if (error.isThrottled())
+        emit throttled(error.operation, error.retryAfterSeconds);
+
     const double jitter = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
     const auto delay = m_policy.retryDelay(error, call->request.idempotent, call->attempt + 1, jitter);
     if (!delay) {

@@ -78,6 +78,8 @@ public:
 
 signals:
     void callsInFlightChanged(int count);
+    // A 429 or 503 arrived (the call itself is retried): lets bulk work slow down at once.
+    void throttled(const QString &operation, int retryAfterSeconds);
 
 private:
     struct Call;

@@ -232,7 +232,11 @@ FlowRun parseRun(const QJsonObject &o)
     r.endMs = parseTimeMs(str(p, "endTime"_L1));
     r.status = runStatusFromName(str(p, "status"_L1));
     r.code = shared(str(p, "code"_L1));
-    r.triggerName = shared(str(obj(p, "trigger"_L1), "name"_L1));
+    const QJsonObject trigger = obj(p, "trigger"_L1);
+    r.triggerName = shared(str(trigger, "name"_L1));
+    // Logic Apps marks a resubmitted run with the run it came from; bulk resubmits use it to
+    // find out whether a resubmit whose answer was lost really happened.
+    r.originRun = str(trigger, "originHistoryName"_L1);
     r.correlationId = str(obj(p, "correlation"_L1), "clientTrackingId"_L1);
     return r;
 }

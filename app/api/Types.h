@@ -83,6 +83,7 @@ struct FlowRun
     QString code;
     QString triggerName;
     QString correlationId;
+    QString originRun; // for a resubmitted run: the run it was resubmitted from
     RunStatus status = RunStatus::Unknown;
 };
 

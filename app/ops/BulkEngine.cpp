@@ -1,0 +1,362 @@
+#include "BulkEngine.h"
+
+#include "Journal.h"
+#include "RunCollector.h"
+#include "api/ApiClient.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace fc {
+
+namespace {
+// How far before the send time a resubmitted run may claim to have started (clock skew).
+constexpr qint64 kVerifySkewMs = 5 * 60 * 1000;
+constexpr std::size_t kRateWindow = 200;
+} // namespace
+
+BulkEngine::BulkEngine(ApiClient *client, Journal *journal, const QString &title, QList<BulkItem> items,
+                       QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_journal(journal)
+    , m_title(title)
+    , m_items(std::move(items))
+    , m_wake(new QTimer(this))
+{
+    for (qsizetype i = 0; i < m_items.size(); ++i)
+        m_items[i].seq = i;
+    if (m_journal && m_journal->isOpen())
+        m_operationId = m_journal->createOperation(m_title, m_items);
+    init();
+}
+
+BulkEngine::BulkEngine(ApiClient *client, Journal *journal, qint64 operationId, const QString &title,
+                       QList<BulkItem> items, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_journal(journal)
+    , m_operationId(operationId)
+    , m_title(title)
+    , m_items(std::move(items))
+    , m_wake(new QTimer(this))
+{
+    // What was in flight when the program stopped: an idempotent action is simply sent again;
+    // a resubmit may have happened, so it is checked first.
+    for (BulkItem &item : m_items) {
+        if (item.state == ItemState::InFlight)
+            item.state = isIdempotent(item.action) ? ItemState::Pending : ItemState::Unknown;
+    }
+    init();
+}
+
+void BulkEngine::init()
+{
+    m_wake->setSingleShot(true);
+    connect(m_wake, &QTimer::timeout, this, &BulkEngine::pump);
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        if (!isFinal(m_items[i].state))
+            m_queue.push_back(static_cast<int>(i));
+    }
+    // Throttling seen anywhere on the client slows this operation down at once, before the
+    // throttled call itself has finished retrying.
+    connect(m_client->transport(), &HttpTransport::throttled, this, [this](const QString &, int retryAfter) {
+        if (m_state == OperationState::Running)
+            m_limiter.onThrottled(m_clock.isValid() ? m_clock.elapsed() : 0, retryAfter);
+    });
+}
+
+ItemCounts BulkEngine::counts() const
+{
+    ItemCounts c;
+    c.total = static_cast<int>(m_items.size());
+    for (const BulkItem &item : m_items) {
+        switch (item.state) {
+        case ItemState::Pending:
+            ++c.pending;
+            break;
+        case ItemState::InFlight:
+            ++c.inFlight;
+            break;
+        case ItemState::Succeeded:
+            ++c.succeeded;
+            break;
+        case ItemState::Failed:
+            ++c.failed;
+            break;
+        case ItemState::Skipped:
+            ++c.skipped;
+            break;
+        case ItemState::Unknown:
+            ++c.unknown;
+            break;
+        }
+    }
+    return c;
+}
+
+qint64 BulkEngine::elapsedMs() const
+{
+    return m_activeMs + (m_state == OperationState::Running && m_clock.isValid() ? m_clock.elapsed() : 0);
+}
+
+double BulkEngine::itemsPerSecond() const
+{
+    if (m_completions.size() < 2)
+        return 0;
+    const qint64 span = m_completions.back() - m_completions.front();
+    return span > 0 ? 1000.0 * static_cast<double>(m_completions.size() - 1) / static_cast<double>(span) : 0;
+}
+
+qint64 BulkEngine::remainingMs() const
+{
+    const double rate = itemsPerSecond();
+    if (rate <= 0)
+        return -1;
+    const ItemCounts c = counts();
+    return static_cast<qint64>(1000.0 * (c.total - c.done()) / rate);
+}
+
+void BulkEngine::setState(OperationState state)
+{
+    if (m_state == state)
+        return;
+    if (m_state == OperationState::Running && m_clock.isValid())
+        m_activeMs += m_clock.elapsed();
+    m_state = state;
+    if (state == OperationState::Running)
+        m_clock.start();
+    if (m_journal && m_operationId)
+        m_journal->setOperationState(m_operationId, state);
+    emit stateChanged(state);
+}
+
+void BulkEngine::start()
+{
+    setState(OperationState::Running);
+    // Started from the event loop, so whoever created the engine can connect first.
+    QTimer::singleShot(0, this, &BulkEngine::pump);
+}
+
+void BulkEngine::pause()
+{
+    if (m_state == OperationState::Running)
+        setState(OperationState::Paused);
+}
+
+void BulkEngine::resume()
+{
+    if (m_state == OperationState::Paused || m_state == OperationState::Interrupted) {
+        setState(OperationState::Running);
+        pump();
+    }
+}
+
+void BulkEngine::cancel()
+{
+    if (m_state == OperationState::Finished || m_state == OperationState::Cancelled)
+        return;
+    setState(OperationState::Cancelled);
+    m_wake->stop();
+    if (m_inFlight == 0)
+        emit finished();
+}
+
+void BulkEngine::retryFailed()
+{
+    bool any = false;
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        BulkItem &item = m_items[i];
+        if (item.state == ItemState::Failed) {
+            item.state = ItemState::Pending;
+            item.message.clear();
+            record(static_cast<int>(i));
+            m_queue.push_back(static_cast<int>(i));
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    emit progressChanged();
+    setState(OperationState::Running);
+    pump();
+}
+
+void BulkEngine::pump()
+{
+    if (m_state != OperationState::Running)
+        return;
+    const qint64 now = m_clock.elapsed();
+    while (!m_queue.empty() && m_limiter.mayStart(m_inFlight, now)) {
+        const int index = m_queue.front();
+        m_queue.pop_front();
+        if (isFinal(m_items[index].state))
+            continue;
+        launch(index);
+    }
+    if (!m_queue.empty() && m_limiter.blockedUntilMs() > now && !m_wake->isActive())
+        m_wake->start(static_cast<int>(m_limiter.blockedUntilMs() - now));
+    checkFinished();
+}
+
+void BulkEngine::launch(int index)
+{
+    BulkItem &item = m_items[index];
+    if (item.state == ItemState::Unknown && item.action == BulkAction::ResubmitRun) {
+        verifyResubmit(index);
+        return;
+    }
+    item.state = ItemState::InFlight;
+    item.sentAtMs = QDateTime::currentMSecsSinceEpoch();
+    ++item.attempts;
+    // Durable before the request leaves: after a crash this item is known to be maybe-sent.
+    record(index);
+    ++m_inFlight;
+    emit itemChanged(index);
+
+    const auto done = [this, index](Result<Done> result) { complete(index, result.error()); };
+    switch (item.action) {
+    case BulkAction::CancelRun:
+        m_client->cancelRun(item.env, item.flow, item.run, this, done);
+        break;
+    case BulkAction::ResubmitRun:
+        m_client->resubmitRun(item.env, item.flow, item.run, {}, this, done);
+        break;
+    case BulkAction::TurnOnFlow:
+        m_client->turnOnFlow(item.env, item.flow, this, done);
+        break;
+    case BulkAction::TurnOffFlow:
+        m_client->turnOffFlow(item.env, item.flow, this, done);
+        break;
+    case BulkAction::DeleteFlow:
+        m_client->deleteFlow(item.env, item.flow, this, done);
+        break;
+    case BulkAction::AddOwner:
+    case BulkAction::RemoveOwner: {
+        Principal principal;
+        principal.id = item.principalId;
+        principal.type = item.principalType;
+        OwnerChanges changes;
+        (item.action == BulkAction::AddOwner ? changes.add : changes.remove).append(principal);
+        m_client->modifyOwners(item.env, item.flow, changes, this, done);
+        break;
+    }
+    }
+}
+
+void BulkEngine::complete(int index, const ApiError &error)
+{
+    --m_inFlight;
+    BulkItem &item = m_items[index];
+    const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
+
+    if (!error.isError()) {
+        item.state = ItemState::Succeeded;
+        item.message.clear();
+        m_limiter.onSuccess();
+    } else if (error.kind == ApiError::Kind::Cancelled) {
+        item.state = isIdempotent(item.action) ? ItemState::Pending : ItemState::Unknown;
+        m_queue.push_front(index);
+    } else if (error.isThrottled() && (error.httpStatus == 429 || isIdempotent(item.action))) {
+        // Still throttled after the client's own retries: not processed; try again later.
+        m_limiter.onThrottled(now, error.retryAfterSeconds);
+        item.state = ItemState::Pending;
+        m_queue.push_back(index);
+    } else if (item.action == BulkAction::CancelRun && error.kind == ApiError::Kind::Http &&
+               error.httpStatus == 409) {
+        item.state = ItemState::Skipped;
+        item.message = tr("The run had already finished.");
+    } else if (!isIdempotent(item.action) &&
+               (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
+                (error.kind == ApiError::Kind::Http && error.httpStatus >= 500))) {
+        // The request left, the answer did not come back: it may have been processed.
+        item.state = ItemState::Unknown;
+        item.message = error.toString();
+        m_queue.push_front(index);
+    } else {
+        item.state = ItemState::Failed;
+        item.message = error.toString();
+    }
+    if (isFinal(item.state)) {
+        m_completions.push_back(now);
+        if (m_completions.size() > kRateWindow)
+            m_completions.pop_front();
+    }
+    record(index);
+    emit itemChanged(index);
+    emit progressChanged();
+    pump();
+}
+
+void BulkEngine::verifyResubmit(int index)
+{
+    BulkItem &item = m_items[index];
+    ++m_inFlight;
+    const qint64 from = item.sentAtMs > 0 ? item.sentAtMs - kVerifySkewMs : 0;
+    auto *collector = new RunCollector(m_client, {{item.env, item.flow, item.label}}, {}, from, 0, this);
+    const auto conclude = [this, index, collector](const ApiError &error) {
+        collector->deleteLater();
+        --m_inFlight;
+        BulkItem &it = m_items[index];
+        if (error.isError()) {
+            // Could not look: keep it unknown, say why, and do not send it again.
+            it.state = ItemState::Failed;
+            it.message =
+                tr("Outcome unknown: the answer to the resubmit was lost and the flow's runs could not be "
+                   "checked (%1). Check the flow's run history before retrying.")
+                    .arg(error.toString());
+        } else {
+            QString resubmitted;
+            for (const RunCollector::Found &found : collector->runs()) {
+                if (found.run.originRun == it.run) {
+                    resubmitted = found.run.name;
+                    break;
+                }
+            }
+            if (!resubmitted.isEmpty()) {
+                it.state = ItemState::Succeeded;
+                it.message = tr("The answer was lost, but the flow has run %1 resubmitted from this run.")
+                                 .arg(resubmitted);
+            } else {
+                it.state = ItemState::Failed;
+                it.message =
+                    tr("The answer to the resubmit was lost and the flow has no run resubmitted from this "
+                       "one: it was not processed. Retry to send it again.");
+            }
+            m_completions.push_back(m_clock.isValid() ? m_clock.elapsed() : 0);
+            if (m_completions.size() > kRateWindow)
+                m_completions.pop_front();
+        }
+        record(index);
+        emit itemChanged(index);
+        emit progressChanged();
+        pump();
+    };
+    connect(collector, &RunCollector::finished, this, [conclude] { conclude({}); });
+    connect(collector, &RunCollector::failed, this, [conclude](const ApiError &error) { conclude(error); });
+    collector->start();
+}
+
+void BulkEngine::record(int index)
+{
+    if (m_journal && m_operationId)
+        m_journal->updateItem(m_operationId, m_items[index]);
+}
+
+void BulkEngine::checkFinished()
+{
+    if (m_inFlight > 0)
+        return;
+    if (m_state == OperationState::Cancelled) {
+        emit finished();
+        return;
+    }
+    if (m_state == OperationState::Running && m_queue.empty()) {
+        setState(OperationState::Finished);
+        emit finished();
+    }
+}
+
+} // namespace fc

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "api/ApiClient.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace fc {
+
+// Pages through the runs of one or more flows that match a query (one or several statuses, a
+// time range), following each nextLink to the end. Used for "Cancel all running runs",
+// "Resubmit failed runs…" (with a dry-run count first) and to check a resubmit's outcome.
+class RunCollector : public QObject
+{
+    Q_OBJECT
+public:
+    struct Target
+    {
+        QString env;
+        QString flow;
+        QString label; // the flow's display name
+    };
+    struct Found
+    {
+        Target target;
+        FlowRun run;
+    };
+
+    RunCollector(ApiClient *client, QList<Target> targets, QList<RunStatus> statuses, qint64 fromMs,
+                 qint64 toMs, QObject *parent = nullptr);
+
+    void start();
+    void cancel();
+    const QList<Found> &runs() const { return m_found; }
+
+signals:
+    void progress(int runsFound, int pagesRead);
+    void finished(); // all pages of all targets read
+    void failed(const fc::ApiError &error);
+
+private:
+    void nextQuery();
+    void fetch(const QString &nextLink);
+
+    ApiClient *m_client;
+    QList<Target> m_targets;
+    QList<RunStatus> m_statuses; // empty: every status
+    qint64 m_fromMs;
+    qint64 m_toMs;
+    int m_targetIndex = 0;
+    int m_statusIndex = -1;
+    int m_pages = 0;
+    ApiClient::CallId m_call = 0;
+    bool m_cancelled = false;
+    QList<Found> m_found;
+};
+
+} // namespace fc
