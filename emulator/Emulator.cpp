@@ -1,15 +1,27 @@
 #include "Emulator.h"
+
+#include "ApiContext.h"
+#include "Directory.h"
 #include "EmulatorServer.h"
+#include "Identity.h"
+#include "JsonWriter.h"
+#include "RunLedger.h"
+#include "Seeder.h"
+#include "Store.h"
+#include "Util.h"
 
 #include <QHostAddress>
+#include <QJsonDocument>
 #include <QMetaObject>
+#include <QSqlQuery>
 #include <QThread>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace fc::emu {
 
-Emulator::Emulator(EmulatorOptions options, QObject *parent) : QObject(parent), m_options(std::move(options)) {}
+Emulator::Emulator(EmulatorOptions options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{}
 
 Emulator::~Emulator()
 {
@@ -24,15 +36,26 @@ bool Emulator::start(QString *errorMessage)
     m_thread->setObjectName(u"flowconsole-emulator"_s);
     m_thread->start();
     quint16 port = 0;
+    QString error;
     m_server = new EmulatorServer(m_options);
     m_server->moveToThread(m_thread.get());
-    // The server must be created and listen on its own thread; wait for that once, at start.
+    // The server must listen, open its database and seed on its own thread (a SQLite
+    // connection belongs to the thread that opened it); wait for that once, at start.
     QMetaObject::invokeMethod(
-        m_server, [this, &port] { port = m_server->listen(QHostAddress::LocalHost, m_options.port); },
+        m_server,
+        [this, &port, &error] {
+            port = m_server->listen(QHostAddress::LocalHost, m_options.port);
+            if (port == 0) {
+                error = tr("The emulator could not listen on 127.0.0.1 port %1.").arg(m_options.port);
+                return;
+            }
+            if (!m_server->initialize(QUrl(u"http://127.0.0.1:"_s + QString::number(port)), &error))
+                port = 0;
+        },
         Qt::BlockingQueuedConnection);
     if (port == 0) {
         if (errorMessage)
-            *errorMessage = tr("The emulator could not listen on 127.0.0.1 port %1.").arg(m_options.port);
+            *errorMessage = error;
         stop();
         return false;
     }
@@ -45,7 +68,8 @@ void Emulator::stop()
     if (!m_thread)
         return;
     if (m_server)
-        QMetaObject::invokeMethod(m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [server = m_server] { delete server; }, Qt::BlockingQueuedConnection);
     m_server = nullptr;
     m_thread->quit();
     m_thread->wait();
@@ -69,7 +93,7 @@ quint16 Emulator::port() const
 
 QString Emulator::tenantId() const
 {
-    return u"00000000-0000-4000-8000-00000000c0de"_s;
+    return Seeder::tenantId();
 }
 
 QString Emulator::demoUserUpn() const
@@ -77,10 +101,232 @@ QString Emulator::demoUserUpn() const
     return u"adele.vance@contoso.example"_s;
 }
 
+void Emulator::onServerThread(const std::function<void(EmulatorServer &)> &fn) const
+{
+    if (!m_server)
+        return;
+    if (QThread::currentThread() == m_server->thread())
+        fn(*m_server);
+    else
+        QMetaObject::invokeMethod(
+            m_server, [server = m_server, &fn] { fn(*server); }, Qt::BlockingQueuedConnection);
+}
+
 void Emulator::setFaults(const Faults &faults)
 {
-    if (m_server)
-        QMetaObject::invokeMethod(m_server, [server = m_server, faults] { server->setFaults(faults); });
+    onServerThread([&](EmulatorServer &s) { s.setFaults(faults); });
+}
+
+Faults Emulator::faults() const
+{
+    Faults f;
+    onServerThread([&](EmulatorServer &s) { f = s.faults(); });
+    return f;
+}
+
+void Emulator::setTokenLifetime(int seconds)
+{
+    onServerThread([&](EmulatorServer &s) { s.setTokenLifetime(seconds); });
+}
+
+void Emulator::setRatePerMinute(int rate)
+{
+    onServerThread([&](EmulatorServer &s) { s.setRatePerMinute(rate); });
+}
+
+QStringList Emulator::environmentNames() const
+{
+    QStringList out;
+    onServerThread([&](EmulatorServer &s) {
+        QSqlQuery &q = s.store().prepared(u"SELECT name FROM environments ORDER BY ord, name"_s);
+        q.exec();
+        while (q.next())
+            out.append(q.value(0).toString());
+        q.finish();
+    });
+    return out;
+}
+
+QString Emulator::defaultEnvironmentName() const
+{
+    return Seeder::defaultEnvironment();
+}
+
+QStringList Emulator::userPrincipalNames() const
+{
+    QStringList out;
+    onServerThread([&](EmulatorServer &s) {
+        for (const DirectoryUser &u : s.directory().users())
+            out.append(u.upn);
+    });
+    return out;
+}
+
+QString Emulator::userId(const QString &upn) const
+{
+    QString out;
+    onServerThread([&](EmulatorServer &s) {
+        if (const auto u = s.directory().userByUpn(upn))
+            out = u->id;
+    });
+    return out;
+}
+
+QString Emulator::groupId(const QString &displayName) const
+{
+    QString out;
+    onServerThread([&](EmulatorServer &s) {
+        for (const DirectoryGroup &g : s.directory().groups())
+            if (g.displayName.compare(displayName, Qt::CaseInsensitive) == 0)
+                out = g.id;
+    });
+    return out;
+}
+
+QStringList Emulator::flowNames(const QString &env) const
+{
+    QStringList out;
+    onServerThread([&](EmulatorServer &s) {
+        QSqlQuery &q = s.store().prepared(u"SELECT name FROM flows WHERE env=? ORDER BY name"_s);
+        q.bindValue(0, env);
+        q.exec();
+        while (q.next())
+            out.append(q.value(0).toString());
+        q.finish();
+    });
+    return out;
+}
+
+QStringList Emulator::flowsOwnedBy(const QString &upn, const QString &env) const
+{
+    QStringList out;
+    onServerThread([&](EmulatorServer &s) {
+        const auto user = s.directory().userByUpn(upn);
+        if (!user)
+            return;
+        QSqlQuery &q = s.store().prepared(
+            u"SELECT DISTINCT o.flow FROM flow_owners o JOIN memberships m ON m.principal_id=o.principal_id"
+            " WHERE m.user_id=? AND o.env=? ORDER BY o.flow"_s);
+        q.bindValue(0, user->id);
+        q.bindValue(1, env.isEmpty() ? Seeder::defaultEnvironment() : env);
+        q.exec();
+        while (q.next())
+            out.append(q.value(0).toString());
+        q.finish();
+    });
+    return out;
+}
+
+QString Emulator::firstOwnedFlow(const QString &upn, const QString &env) const
+{
+    const QStringList owned = flowsOwnedBy(upn, env);
+    return owned.isEmpty() ? QString() : owned.constFirst();
+}
+
+QString Emulator::flowNotOwnedBy(const QString &upn, const QString &env) const
+{
+    const QString e = env.isEmpty() ? Seeder::defaultEnvironment() : env;
+    const QStringList owned = flowsOwnedBy(upn, e);
+    for (const QString &flow : flowNames(e))
+        if (!owned.contains(flow))
+            return flow;
+    return {};
+}
+
+std::optional<QJsonObject> Emulator::flowJson(const QString &env, const QString &flow) const
+{
+    std::optional<QJsonObject> out;
+    onServerThread([&](EmulatorServer &s) {
+        const auto row = s.context().loadFlow(env, flow);
+        if (!row)
+            return;
+        QByteArray text;
+        JsonWriter w(text);
+        s.context().writeFlow(w, *row, true);
+        out = QJsonDocument::fromJson(text).object();
+    });
+    return out;
+}
+
+int Emulator::runCount(const QString &env, const QString &flow) const
+{
+    int out = 0;
+    onServerThread([&](EmulatorServer &s) {
+        out = s.store().scalar(u"SELECT COUNT(*) FROM runs WHERE env=? AND flow=?"_s, {env, flow}).toInt();
+    });
+    return out;
+}
+
+QStringList Emulator::runNames(const QString &env, const QString &flow) const
+{
+    QStringList out;
+    onServerThread([&](EmulatorServer &s) {
+        QSqlQuery &q = s.store().prepared(u"SELECT name FROM runs WHERE env=? AND flow=? ORDER BY name"_s);
+        q.bindValue(0, env);
+        q.bindValue(1, flow);
+        q.exec();
+        while (q.next())
+            out.append(q.value(0).toString());
+        q.finish();
+    });
+    return out;
+}
+
+QString Emulator::runStatus(const QString &env, const QString &flow, const QString &run) const
+{
+    QString out;
+    onServerThread([&](EmulatorServer &s) {
+        QSqlQuery &q = s.store().prepared(
+            u"SELECT status, due_ms, final_status FROM runs WHERE env=? AND flow=? AND name=?"_s);
+        q.bindValue(0, env);
+        q.bindValue(1, flow);
+        q.bindValue(2, run);
+        q.exec();
+        if (q.next())
+            out = RunRow::fromStored(run, {}, 0, 0, q.value(0).toString(), q.value(1).toLongLong(),
+                                     q.value(2).toString(), {}, nowMs())
+                      .status;
+        q.finish();
+    });
+    return out;
+}
+
+QString Emulator::startRun(const QString &env, const QString &flow, const QString &trigger)
+{
+    QString out;
+    onServerThread([&](EmulatorServer &s) {
+        const auto row = s.context().loadFlow(env, flow);
+        if (row)
+            out = s.runs().start(env, flow, trigger, m_options.runDurationMs, row->failureRatio);
+    });
+    return out;
+}
+
+QByteArray Emulator::accessToken(const QString &upn, const QString &scope)
+{
+    QByteArray out;
+    onServerThread([&](EmulatorServer &s) {
+        if (const auto u = s.directory().userByUpn(upn))
+            out = s.identity().accessTokenFor(*u, scope);
+    });
+    return out;
+}
+
+bool Emulator::approveDeviceCode(const QString &userCode, const QString &upn)
+{
+    bool ok = false;
+    onServerThread([&](EmulatorServer &s) {
+        if (const auto u = s.directory().userByUpn(upn))
+            ok = s.identity().approveDeviceCode(userCode, u->id);
+    });
+    return ok;
+}
+
+bool Emulator::denyDeviceCode(const QString &userCode)
+{
+    bool ok = false;
+    onServerThread([&](EmulatorServer &s) { ok = s.identity().denyDeviceCode(userCode); });
+    return ok;
 }
 
 EmulatorServer *Emulator::server() const

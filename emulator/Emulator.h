@@ -1,46 +1,55 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QThread;
 
 namespace fc::emu {
 
 // Faults a test or benchmark switches on, from the library or from POST /_emulator/faults.
+// They apply to management, Graph and trigger-URL calls, not to sign-in.
 struct Faults
 {
-    int latencyMs = 0;        // added to every answer
+    int latencyMs = 0;          // added to every answer
     double serverErrorRate = 0; // share of calls answered 500/503
-    int throttleBurst = 0;    // the next N management calls answer 429
-    double throttleRate = 0;  // share of calls answered 429
-    double dropRate = 0;      // share of connections closed without an answer
-    double malformedRate = 0; // share of bodies that are not JSON
-    double truncateRate = 0;  // share of bodies cut in half
-    bool stall = false;       // never answer
+    int throttleBurst = 0;      // the next N management calls answer 429
+    double throttleRate = 0;    // share of calls answered 429
+    double dropRate = 0;        // share of connections closed without an answer
+    double malformedRate = 0;   // share of bodies that are not JSON
+    double truncateRate = 0;    // share of bodies cut in half
+    bool stall = false;         // never answer
 };
 
 struct EmulatorOptions
 {
-    quint16 port = 0;      // 0: an ephemeral port
-    QString dataFile;      // empty: SQLite in memory
+    quint16 port = 0;                      // 0: an ephemeral port
+    QString dataFile;                      // empty: SQLite in memory
     QString seed = QStringLiteral("demo"); // demo | empty | large:N
     int latencyMs = 0;
     int ratePerMinute = 0; // 0: no throttling
     int tokenLifetimeSeconds = 3600;
     int runDurationMs = 30000; // how long a new run stays Running
-    bool control = false;  // serve /_emulator/*
-    bool noAuth = false;   // serve everything as the first seeded user
+    bool control = false;      // serve /_emulator/*
+    bool noAuth = false;       // serve everything as the first seeded user
     bool logRequests = false;
+    int deviceCodeIntervalSeconds = 5;   // polling faster than this answers slow_down
+    int deviceCodeLifetimeSeconds = 900; // after this, expired_token
 };
 
 class EmulatorServer;
 
 // A stateful local Power Automate service on its own thread, listening on loopback.
 // start() returns once it listens (or failed to), so callers can use baseUrl() at once.
+// The introspection methods below are thread-safe: they run on the emulator's thread and
+// block the caller until done. Never call them from the emulator's own thread's handlers.
 class Emulator : public QObject
 {
     Q_OBJECT
@@ -58,10 +67,39 @@ public:
     QString demoUserUpn() const; // the first seeded user, approved at once as login_hint
 
     void setFaults(const Faults &faults);
+    Faults faults() const;
+    void setTokenLifetime(int seconds);
+    void setRatePerMinute(int rate);
+
+    // Seeded and current state.
+    QStringList environmentNames() const; // in seeding order, the default one first
+    QString defaultEnvironmentName() const;
+    QStringList userPrincipalNames() const;   // the seeded users, demo user first
+    QString userId(const QString &upn) const; // object ID, empty if unknown
+    QString groupId(const QString &displayName) const;
+    QStringList flowNames(const QString &env) const;
+    QStringList flowsOwnedBy(const QString &upn, const QString &env) const;    // directly or through a group
+    QString firstOwnedFlow(const QString &upn, const QString &env = {}) const; // default env when empty
+    QString flowNotOwnedBy(const QString &upn, const QString &env = {}) const;
+    std::optional<QJsonObject> flowJson(const QString &env, const QString &flow) const;
+    int runCount(const QString &env, const QString &flow) const;
+    QStringList runNames(const QString &env, const QString &flow) const; // newest first
+    QString runStatus(const QString &env, const QString &flow, const QString &run) const;
+
+    // Changes for tests.
+    QString startRun(const QString &env, const QString &flow,
+                     const QString &trigger = QStringLiteral("manual"));
+    QByteArray accessToken(
+        const QString &upn,
+        const QString &scope = QStringLiteral("https://service.flow.microsoft.com/.default offline_access"));
+    bool approveDeviceCode(const QString &userCode, const QString &upn);
+    bool denyDeviceCode(const QString &userCode);
 
     EmulatorServer *server() const; // lives on the emulator's thread
 
 private:
+    void onServerThread(const std::function<void(EmulatorServer &)> &fn) const;
+
     EmulatorOptions m_options;
     std::unique_ptr<QThread> m_thread;
     EmulatorServer *m_server = nullptr;

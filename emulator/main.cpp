@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -19,6 +20,12 @@ void onSignal(int)
     const char byte = 1;
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &byte, 1);
 }
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "flowconsole-emulator: " << message << '\n';
+    return 2;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -28,36 +35,86 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(FC_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"A stateful local Power Automate Management API and identity service."_s);
+    parser.setApplicationDescription(
+        u"A stateful local Power Automate Management API and identity service."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(u"port"_s, u"Port to listen on (0: any free port)."_s, u"N"_s, u"0"_s);
-    parser.addOption(portOption);
+    const QCommandLineOption portOption(u"port"_s, u"Port to listen on (0: any free port)."_s, u"N"_s,
+                                        u"0"_s);
+    const QCommandLineOption dataOption(u"data"_s, u"Keep state in this SQLite file (default: in memory)."_s,
+                                        u"FILE"_s);
+    const QCommandLineOption seedOption(u"seed"_s, u"Seed of a new store: demo, empty or large:N."_s,
+                                        u"SEED"_s, u"demo"_s);
+    const QCommandLineOption latencyOption(u"latency-ms"_s, u"Latency added to every answer."_s, u"N"_s,
+                                           u"0"_s);
+    const QCommandLineOption rateOption(u"rate"_s, u"Calls per user per minute before 429 (e.g. 600/min)."_s,
+                                        u"N/min"_s);
+    const QCommandLineOption lifetimeOption(u"token-lifetime"_s, u"Access token lifetime in seconds."_s,
+                                            u"S"_s, u"3600"_s);
+    const QCommandLineOption runDurationOption(u"run-duration-ms"_s, u"How long a new run stays Running."_s,
+                                               u"N"_s, u"30000"_s);
+    const QCommandLineOption controlOption(u"control"_s,
+                                           u"Serve /_emulator/faults to switch faults on and off."_s);
+    const QCommandLineOption noAuthOption(u"no-auth"_s,
+                                          u"Serve every call as the first seeded user, without tokens."_s);
+    const QCommandLineOption quietOption(u"quiet"_s, u"Do not log requests."_s);
+    parser.addOptions({portOption, dataOption, seedOption, latencyOption, rateOption, lifetimeOption,
+                       runDurationOption, controlOption, noAuthOption, quietOption});
     parser.process(app);
 
     fc::emu::EmulatorOptions options;
     bool ok = false;
     const uint port = parser.value(portOption).toUInt(&ok);
-    if (!ok || port > 65535) {
-        QTextStream(stderr) << "flowconsole-emulator: --port takes a number from 0 to 65535\n";
-        return 2;
-    }
+    if (!ok || port > 65535)
+        return fail(u"--port takes a number from 0 to 65535"_s);
     options.port = static_cast<quint16>(port);
+    options.dataFile = parser.value(dataOption);
+    options.seed = parser.value(seedOption);
+    options.latencyMs = parser.value(latencyOption).toInt(&ok);
+    if (!ok || options.latencyMs < 0)
+        return fail(u"--latency-ms takes a number of milliseconds"_s);
+    if (parser.isSet(rateOption)) {
+        QString rate = parser.value(rateOption);
+        if (rate.endsWith("/min"_L1))
+            rate.chop(4);
+        options.ratePerMinute = rate.toInt(&ok);
+        if (!ok || options.ratePerMinute < 0)
+            return fail(u"--rate takes N/min, e.g. 600/min"_s);
+    }
+    options.tokenLifetimeSeconds = parser.value(lifetimeOption).toInt(&ok);
+    if (!ok || options.tokenLifetimeSeconds < 0)
+        return fail(u"--token-lifetime takes a number of seconds"_s);
+    options.runDurationMs = parser.value(runDurationOption).toInt(&ok);
+    if (!ok || options.runDurationMs < 0)
+        return fail(u"--run-duration-ms takes a number of milliseconds"_s);
+    options.control = parser.isSet(controlOption);
+    options.noAuth = parser.isSet(noAuthOption);
+    options.logRequests = !parser.isSet(quietOption);
 
+    QElapsedTimer seedTimer;
+    seedTimer.start();
     fc::emu::Emulator emulator(options);
     QString error;
     if (!emulator.start(&error)) {
         QTextStream(stderr) << "flowconsole-emulator: " << error << '\n';
         return 1;
     }
+    QTextStream(stderr) << "flowconsole-emulator: ready in " << seedTimer.elapsed() << " ms (seed "
+                        << options.seed
+                        << (options.dataFile.isEmpty() ? u", in memory"_s : u", data "_s + options.dataFile)
+                        << "), tenant " << emulator.tenantId() << ", demo user " << emulator.demoUserUpn()
+                        << Qt::endl;
     QTextStream(stdout) << emulator.baseUrl().toString() << Qt::endl;
 
-    // SIGINT/SIGTERM end the event loop through a self-pipe, so shutdown runs normal destructors.
+    // SIGINT/SIGTERM end the event loop through a self-pipe, so shutdown runs normal destructors
+    // (and a --data file is closed cleanly).
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
         QObject::connect(notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
         std::signal(SIGINT, onSignal);
         std::signal(SIGTERM, onSignal);
     }
-    return app.exec();
+    const int rc = app.exec();
+    emulator.stop();
+    return rc;
 }

@@ -1,0 +1,262 @@
+#include "IdentityEndpoints.h"
+
+#include "Identity.h"
+#include "Util.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace fc::emu {
+
+namespace {
+constexpr auto kTenantDomain = "contoso.example"_L1;
+
+bool isLoopbackRedirect(const QUrl &url)
+{
+    // RFC 8252 §7.3: a native app may use any port on the loopback interface, over http.
+    return url.isValid() && url.scheme() == "http"_L1 && url.port() > 0 &&
+           (url.host() == "localhost"_L1 || url.host() == "127.0.0.1"_L1 || url.host() == "[::1]"_L1 ||
+            url.host() == "::1"_L1);
+}
+
+QString page(const QString &title, const QString &body)
+{
+    return QString(u"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"_s + htmlEscape(title) +
+                   u"</title><style>body{font-family:sans-serif;max-width:36em;margin:3em auto}"
+                   "a,button{display:block;margin:.4em 0}</style></head><body><h1>"_s +
+                   htmlEscape(title) + u"</h1>"_s + body + u"</body></html>"_s);
+}
+} // namespace
+
+IdentityEndpoints::IdentityEndpoints(Identity &identity, const Directory &directory, QString tenantId,
+                                     QUrl baseUrl)
+    : m_identity(identity)
+    , m_directory(directory)
+    , m_tenantId(std::move(tenantId))
+    , m_baseUrl(std::move(baseUrl))
+{}
+
+void IdentityEndpoints::registerRoutes(Router &router)
+{
+    router.add("GET", u"{tenant}/oauth2/v2.0/authorize"_s, Area::Identity,
+               [this](Request &r) { return authorize(r); });
+    router.add("POST", u"{tenant}/oauth2/v2.0/token"_s, Area::Identity,
+               [this](Request &r) { return token(r); });
+    router.add("POST", u"{tenant}/oauth2/v2.0/devicecode"_s, Area::Identity,
+               [this](Request &r) { return deviceCode(r); });
+    router.add("GET", u"{tenant}/v2.0/.well-known/openid-configuration"_s, Area::Identity,
+               [this](Request &r) { return openIdConfiguration(r); });
+    router.add("GET", u"devicelogin"_s, Area::Identity, [this](Request &r) { return deviceLoginPage(r); });
+    router.add("POST", u"devicelogin"_s, Area::Identity, [this](Request &r) { return deviceLoginSubmit(r); });
+}
+
+Response IdentityEndpoints::oauthError(const QString &error, const QString &description, int status)
+{
+    return Response::json(QJsonObject{{u"error"_s, error},
+                                      {u"error_description"_s, description},
+                                      {u"error_codes"_s, QJsonArray{}},
+                                      {u"timestamp"_s, isoTime(nowMs())},
+                                      {u"trace_id"_s, newGuid()},
+                                      {u"correlation_id"_s, newGuid()}},
+                          status);
+}
+
+std::optional<Response> IdentityEndpoints::checkTenant(const Request &req) const
+{
+    const QString tenant = req.param(u"tenant"_s);
+    if (tenant.compare("common"_L1, Qt::CaseInsensitive) == 0 ||
+        tenant.compare("consumers"_L1, Qt::CaseInsensitive) == 0)
+        return oauthError(
+            u"invalid_request"_s,
+            u"AADSTS50194: Application is not configured as a multi-tenant application. Usage of the "
+            "/common endpoint is not supported for such applications. Use a tenant-specific endpoint "
+            "or configure the application to be multi-tenant."_s);
+    if (tenant.compare(m_tenantId, Qt::CaseInsensitive) != 0 &&
+        tenant.compare("organizations"_L1, Qt::CaseInsensitive) != 0 &&
+        tenant.compare(kTenantDomain, Qt::CaseInsensitive) != 0)
+        return oauthError(u"invalid_tenant"_s,
+                          QString(u"AADSTS90002: Tenant '"_s + tenant + u"' not found."_s));
+    return std::nullopt;
+}
+
+Response IdentityEndpoints::authorize(Request &req)
+{
+    if (auto bad = checkTenant(req))
+        return *bad;
+    const QString clientId = req.queryValue(u"client_id"_s);
+    const QUrl redirect(req.queryValue(u"redirect_uri"_s));
+    if (clientId.isEmpty())
+        return Response::html(
+            page(u"Sign-in error"_s, u"<p>AADSTS900144: The request must contain client_id.</p>"_s), 400);
+    if (!isLoopbackRedirect(redirect))
+        return Response::html(page(u"Sign-in error"_s,
+                                   u"<p>AADSTS50011: The redirect URI must be http://localhost:PORT/… or "
+                                   "http://127.0.0.1:PORT/….</p>"_s),
+                              400);
+    const QString state = req.queryValue(u"state"_s);
+    auto fail = [&](const QString &error, const QString &description) {
+        QUrl target = redirect;
+        QUrlQuery q(target);
+        q.addQueryItem(u"error"_s, error);
+        q.addQueryItem(u"error_description"_s, QString::fromLatin1(QUrl::toPercentEncoding(description)));
+        if (!state.isEmpty())
+            q.addQueryItem(u"state"_s, QString::fromLatin1(QUrl::toPercentEncoding(state)));
+        target.setQuery(q);
+        return Response::redirect(target);
+    };
+    if (req.queryValue(u"response_type"_s) != "code"_L1)
+        return fail(u"unsupported_response_type"_s, u"AADSTS700054: response_type must be 'code'."_s);
+    const QString challenge = req.queryValue(u"code_challenge"_s);
+    if (challenge.isEmpty() || req.queryValue(u"code_challenge_method"_s) != "S256"_L1)
+        return fail(u"invalid_request"_s,
+                    u"AADSTS9002325: Proof Key for Code Exchange (S256) is required for public clients."_s);
+
+    const QString hint = req.queryValue(u"login_hint"_s);
+    if (const auto user = m_directory.userByUpn(hint)) {
+        const QString code = m_identity.createAuthCode(Grant{user->id, clientId, req.queryValue(u"scope"_s)},
+                                                       redirect.toString(), challenge);
+        QUrl target = redirect;
+        QUrlQuery q(target);
+        q.addQueryItem(u"code"_s, code);
+        if (!state.isEmpty())
+            q.addQueryItem(u"state"_s, QString::fromLatin1(QUrl::toPercentEncoding(state)));
+        target.setQuery(q);
+        return Response::redirect(target);
+    }
+    // No (known) hint: a page to pick an account; each link repeats the request with a hint.
+    QString list;
+    for (const DirectoryUser &user : m_directory.users()) {
+        QHash<QString, QString> query = req.query;
+        query.insert(u"login_hint"_s, user.upn);
+        QUrlQuery q;
+        for (auto it = query.cbegin(); it != query.cend(); ++it)
+            q.addQueryItem(it.key(), QString::fromLatin1(QUrl::toPercentEncoding(it.value())));
+        QUrl link = m_baseUrl;
+        link.setPath(u'/' + req.param(u"tenant"_s) + u"/oauth2/v2.0/authorize"_s);
+        link.setQuery(q);
+        list += QString(u"<a href=\""_s + htmlEscape(QString::fromLatin1(link.toEncoded())) + u"\">"_s +
+                        htmlEscape(user.displayName) + u" &lt;"_s + htmlEscape(user.upn) + u"&gt;</a>"_s);
+    }
+    return Response::html(page(u"Pick an account"_s, u"<p>FlowConsole emulator – sign in as:</p>"_s + list));
+}
+
+Response IdentityEndpoints::token(Request &req)
+{
+    if (auto bad = checkTenant(req))
+        return *bad;
+    const QHash<QString, QString> form = Request::parseForm(req.body);
+    const QString clientId = form.value(u"client_id"_s);
+    if (clientId.isEmpty())
+        return oauthError(
+            u"invalid_request"_s,
+            u"AADSTS900144: The request body must contain the following parameter: 'client_id'."_s);
+    const QString grantType = form.value(u"grant_type"_s);
+    std::variant<Grant, OAuthError> grant = OAuthError{};
+    if (grantType == "authorization_code"_L1) {
+        grant = m_identity.redeemAuthCode(form.value(u"code"_s), clientId,
+                                          QUrl(form.value(u"redirect_uri"_s)).toString(),
+                                          form.value(u"code_verifier"_s));
+    } else if (grantType == "refresh_token"_L1) {
+        grant =
+            m_identity.redeemRefreshToken(form.value(u"refresh_token"_s), clientId, form.value(u"scope"_s));
+    } else if (grantType == "urn:ietf:params:oauth:grant-type:device_code"_L1 ||
+               grantType == "device_code"_L1) {
+        const QString code = form.value(u"device_code"_s, form.value(u"code"_s));
+        grant = m_identity.pollDeviceCode(code, clientId);
+    } else {
+        return oauthError(
+            u"unsupported_grant_type"_s,
+            QString(u"AADSTS70003: The app requested an unsupported grant type '"_s + grantType + u"'."_s));
+    }
+    if (const auto *error = std::get_if<OAuthError>(&grant))
+        return oauthError(error->error, error->description);
+    const auto tokens = m_identity.issue(std::get<Grant>(grant));
+    if (const auto *error = std::get_if<OAuthError>(&tokens))
+        return oauthError(error->error, error->description);
+    const auto &t = std::get<Identity::Tokens>(tokens);
+    QJsonObject body{{u"token_type"_s, u"Bearer"_s},
+                     {u"scope"_s, t.scope},
+                     {u"expires_in"_s, t.expiresIn},
+                     {u"ext_expires_in"_s, t.expiresIn},
+                     {u"access_token"_s, QString::fromLatin1(t.accessToken)},
+                     {u"id_token"_s, QString::fromLatin1(t.idToken)}};
+    if (!t.refreshToken.isEmpty())
+        body.insert(u"refresh_token"_s, QString::fromLatin1(t.refreshToken));
+    return Response::json(body).withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
+}
+
+Response IdentityEndpoints::deviceCode(Request &req)
+{
+    if (auto bad = checkTenant(req))
+        return *bad;
+    const QHash<QString, QString> form = Request::parseForm(req.body);
+    const QString clientId = form.value(u"client_id"_s);
+    if (clientId.isEmpty())
+        return oauthError(
+            u"invalid_request"_s,
+            u"AADSTS900144: The request body must contain the following parameter: 'client_id'."_s);
+    const DeviceCodeStart start = m_identity.startDeviceCode(Grant{{}, clientId, form.value(u"scope"_s)});
+    const QString verification = m_baseUrl.toString() + u"/devicelogin"_s;
+    return Response::json(QJsonObject{
+        {u"device_code"_s, start.deviceCode},
+        {u"user_code"_s, start.userCode},
+        {u"verification_uri"_s, verification},
+        {u"expires_in"_s, start.expiresIn},
+        {u"interval"_s, start.interval},
+        {u"message"_s, QString(u"To sign in, use a web browser to open the page "_s + verification +
+                               u" and enter the code "_s + start.userCode + u" to authenticate."_s)},
+    });
+}
+
+Response IdentityEndpoints::deviceLoginPage(Request &req)
+{
+    QString options;
+    for (const DirectoryUser &user : m_directory.users())
+        options += QString(u"<option value=\""_s + htmlEscape(user.upn) + u"\">"_s +
+                           htmlEscape(user.displayName) + u"</option>"_s);
+    const QString form =
+        u"<form method=\"post\" action=\"/devicelogin\"><label>Code <input name=\"user_code\" value=\""_s +
+        htmlEscape(req.queryValue(u"otc"_s)) + u"\"></label><label> Account <select name=\"upn\">"_s +
+        options +
+        u"</select></label><button name=\"action\" value=\"approve\">Sign in</button>"
+        "<button name=\"action\" value=\"deny\">Cancel</button></form>"_s;
+    return Response::html(page(u"Enter code"_s, form));
+}
+
+Response IdentityEndpoints::deviceLoginSubmit(Request &req)
+{
+    const QHash<QString, QString> form = Request::parseForm(req.body);
+    const QString userCode = form.value(u"user_code"_s);
+    if (form.value(u"action"_s) == "deny"_L1) {
+        if (!m_identity.denyDeviceCode(userCode))
+            return Response::html(page(u"Unknown code"_s, u"<p>That code is not valid or has expired.</p>"_s),
+                                  400);
+        return Response::html(page(u"Sign-in cancelled"_s, u"<p>You can close this window.</p>"_s));
+    }
+    const auto user = m_directory.userByUpn(form.value(u"upn"_s));
+    if (!user || !m_identity.approveDeviceCode(userCode, user->id))
+        return Response::html(
+            page(u"Unknown code"_s, u"<p>That code or account is not valid, or the code has expired.</p>"_s),
+            400);
+    return Response::html(page(u"You are signed in"_s, QString(u"<p>Signed in as "_s + htmlEscape(user->upn) +
+                                                               u". You can close this window.</p>"_s)));
+}
+
+Response IdentityEndpoints::openIdConfiguration(Request &req)
+{
+    if (auto bad = checkTenant(req))
+        return *bad;
+    const QString root = m_baseUrl.toString() + u'/' + m_tenantId;
+    return Response::json(QJsonObject{
+        {u"issuer"_s, QString(root + u"/v2.0"_s)},
+        {u"authorization_endpoint"_s, QString(root + u"/oauth2/v2.0/authorize"_s)},
+        {u"token_endpoint"_s, QString(root + u"/oauth2/v2.0/token"_s)},
+        {u"device_authorization_endpoint"_s, QString(root + u"/oauth2/v2.0/devicecode"_s)},
+        {u"tenant_region_scope"_s, u"NA"_s},
+    });
+}
+
+} // namespace fc::emu

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "Router.h"
+
+namespace fc::emu {
+
+class Identity;
+class Directory;
+
+// The Entra ID v2 endpoints on the emulator's base URL: /{tenant}/oauth2/v2.0/authorize,
+// /token, /devicecode, and the /devicelogin page where a user code is approved.
+class IdentityEndpoints
+{
+public:
+    IdentityEndpoints(Identity &identity, const Directory &directory, QString tenantId, QUrl baseUrl);
+    void registerRoutes(Router &router);
+
+private:
+    Response authorize(Request &req);
+    Response token(Request &req);
+    Response deviceCode(Request &req);
+    Response deviceLoginPage(Request &req);
+    Response deviceLoginSubmit(Request &req);
+    Response openIdConfiguration(Request &req);
+
+    std::optional<Response> checkTenant(const Request &req) const;
+    static Response oauthError(const QString &error, const QString &description, int status = 400);
+
+    Identity &m_identity;
+    const Directory &m_directory;
+    QString m_tenantId;
+    QUrl m_baseUrl;
+};
+
+} // namespace fc::emu

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Router.h"
+
+namespace fc::emu {
+
+class ApiContext;
+struct FlowRow;
+
+// Flow owners: the spec's GET/POST …/owners and the live service's GET …/permissions and
+// POST …/modifyPermissions, on one table of (flow, principal, role).
+class OwnerApi
+{
+public:
+    explicit OwnerApi(ApiContext &ctx) : m_ctx(ctx) {}
+    void registerRoutes(Router &router);
+
+private:
+    Response list(Request &req);
+    Response modifySpec(Request &req);
+    Response modifyLive(Request &req);
+
+    struct Change
+    {
+        QString id;
+        QString type;
+    };
+    Response apply(Request &req, const QList<Change> &add, const QList<Change> &remove);
+    QByteArray ownersJson(const FlowRow &flow);
+
+    ApiContext &m_ctx;
+};
+
+} // namespace fc::emu

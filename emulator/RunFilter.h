@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QVariantMap>
+
+namespace fc::emu {
+
+// The OData $filter the live service accepts on runs: status eq '…', startTime ge|gt|le|lt
+// <ISO 8601>, joined with 'and'; property names in any case. Anything else is refused with
+// the part that is not supported.
+class RunFilter
+{
+public:
+    static RunFilter parse(const QString &text);
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString error() const { return m_error; }
+    QString sql() const { return m_sql; }            // " AND …" with named placeholders
+    QVariantMap bindings() const { return m_binds; } // placeholder -> value
+
+private:
+    QString m_error;
+    QString m_sql;
+    QVariantMap m_binds;
+};
+
+} // namespace fc::emu

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <random>
+
+namespace fc::emu {
+
+class ApiContext;
+
+// Fills an empty store. demo: 3 environments, 6 users, 2 groups, ~40 flows with real
+// definitions, ~2,000 runs over 28 days, 10 connectors, 8 connections. empty: the directory,
+// the default environment and the connectors only. large:N: demo plus a load-test
+// environment of 120 flows, the first with N runs. Names come from fixed keys and a fixed
+// PRNG seed, so they are the same on every start; run times are relative to now.
+class Seeder
+{
+public:
+    explicit Seeder(ApiContext &ctx) : m_ctx(ctx) {}
+
+    static bool isValidSpec(const QString &spec);
+    bool seed(const QString &spec, QString *error);
+
+    static QString tenantId();
+    static QString defaultEnvironment();
+    static QString productionEnvironment();
+    static QString developmentEnvironment();
+    static QString loadTestEnvironment();
+
+private:
+    void seedDirectory();
+    void seedEnvironments(bool all);
+    void seedConnectors();
+    void seedConnections();
+    void seedFlows();
+    void seedLarge(int runs);
+    QString addFlow(const QString &env, const QString &displayName, int templateIndex, const QString &creator,
+                    const QString &state, double failureRatio, qint64 createdMs);
+    void addRuns(const QString &env, const QString &flow, const QString &trigger, int count,
+                 double failureRatio, qint64 fromMs, qint64 toMs);
+    QJsonObject definition(int templateIndex, QJsonObject *connectionReferences) const;
+    QString userId(const QString &alias) const;
+
+    ApiContext &m_ctx;
+    std::mt19937_64 m_random{20260418};
+};
+
+} // namespace fc::emu
