@@ -61,7 +61,7 @@ void AuthSession::requestToken(Host host, bool forceRefresh, QObject *context, C
     const QString resource = m_profile.resourceFor(host);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const auto it = m_access.constFind(resource);
-    if (!forceRefresh && it != m_access.cend() && it->expiresAtMs - kExpirySkewMs > now) {
+    if (!forceRefresh && it != m_access.cend() && it->expiresAtMs - m_expirySkewMs > now) {
         // Answered at once: the token is in memory.
         callback(it->token);
         return;

@@ -37,8 +37,9 @@ public:
 
     void requestToken(Host host, bool forceRefresh, QObject *context, Callback callback) override;
 
-    // Access tokens are refreshed this long before they expire.
-    static constexpr qint64 kExpirySkewMs = 120000;
+    // Access tokens are refreshed this long before they expire (tests set it negative to make
+    // the server's 401 the trigger).
+    void setExpirySkewMs(qint64 ms) { m_expirySkewMs = ms; }
 
 signals:
     void refreshTokenChanged(const QString &account, const QString &refreshToken);
@@ -69,6 +70,7 @@ private:
     QString m_refreshToken;
     QHash<QString, Access> m_access; // by resource
     QHash<QString, QList<Pending>> m_pending;
+    qint64 m_expirySkewMs = 120000;
     quint64 m_generation = 0; // bumps on sign-out so a late refresh answer is dropped
 };
 
