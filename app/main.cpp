@@ -1,14 +1,20 @@
+#include "Console.h"
 #include "MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QStyleFactory>
+
+#include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"FlowConsole"_s);
     QApplication::setApplicationName(u"FlowConsole"_s);
@@ -28,11 +34,25 @@ int main(int argc, char *argv[])
     const QCommandLineOption profileOption(u"profile"_s,
                                            QApplication::translate("main", "Sign in with this profile."),
                                            QApplication::translate("main", "name"));
+    // For the start-up benchmark: print the milliseconds from start to the first painted, filled
+    // tree, then quit.
+    QCommandLineOption benchOption(u"startup-benchmark"_s, u"Print the start-up time and quit."_s);
+    benchOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demoOption);
     parser.addOption(profileOption);
+    parser.addOption(benchOption);
     parser.process(app);
 
-    fc::MainWindow window;
-    window.show();
+    fc::Console console;
+    if (parser.isSet(benchOption)) {
+        console.window()->armReadySignal();
+        QObject::connect(console.window(), &fc::MainWindow::treeReady, &app, [&sinceStart] {
+            std::printf("startup-ms %lld\n", static_cast<long long>(sinceStart.elapsed()));
+            std::fflush(stdout);
+            QApplication::quit();
+        });
+    }
+    console.window()->show();
+    console.start(parser.isSet(demoOption), parser.value(profileOption));
     return QApplication::exec();
 }

@@ -1,15 +1,30 @@
 #include "MainWindow.h"
 
+#include "EnvironmentPage.h"
+#include "FlowActions.h"
+#include "FlowPage.h"
+#include "Messages.h"
+#include "NavigationModel.h"
+#include "WelcomePage.h"
+#include "api/ApiClient.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -17,32 +32,64 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace fc {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(ApiClient *client, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_model(new NavigationModel(client, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("FlowConsole"));
     setWindowIcon(QIcon(u":/icons/flowconsole.svg"_s));
 
+    m_filterModel = new QSortFilterProxyModel(this);
+    m_filterModel->setSourceModel(m_model);
+    m_filterModel->setFilterRole(NavigationModel::FilterTextRole);
+    m_filterModel->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    // A flow that matches keeps its environment; an environment that matches keeps its flows.
+    m_filterModel->setRecursiveFilteringEnabled(true);
+    m_filterModel->setAutoAcceptChildRows(true);
+
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setContentsMargins(4, 4, 0, 4);
     m_filter = new QLineEdit;
     m_filter->setObjectName(u"treeFilter"_s);
     m_filter->setPlaceholderText(tr("Filter environments and flows (Ctrl+F)"));
     m_filter->setAccessibleName(tr("Filter"));
     m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filterModel->setFilterFixedString(text);
+        if (!text.isEmpty())
+            m_tree->expandAll();
+    });
     m_tree = new QTreeView;
     m_tree->setObjectName(u"navigationTree"_s);
     m_tree->setAccessibleName(tr("Environments and flows"));
     m_tree->setHeaderHidden(true);
+    m_tree->setModel(m_filterModel);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    for (int c = 1; c < NavigationModel::ColumnCount; ++c)
+        m_tree->setColumnHidden(c, true);
     leftLayout->addWidget(m_filter);
     leftLayout->addWidget(m_tree);
 
     m_pages = new QStackedWidget;
     m_pages->setObjectName(u"pages"_s);
-    auto *welcome = new QLabel(tr("Select an environment or a flow."));
-    welcome->setAlignment(Qt::AlignCenter);
-    m_pages->addWidget(welcome);
+    m_pages->setAccessibleName(tr("Selected item"));
+    m_welcome = new WelcomePage;
+    m_blank = new QLabel(tr("Select an environment or a flow."));
+    m_blank->setObjectName(u"blankPage"_s);
+    static_cast<QLabel *>(m_blank)->setAlignment(Qt::AlignCenter);
+    m_envPage = new EnvironmentPage(client, m_model);
+    m_flowPage = new FlowPage(client);
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_blank);
+    m_pages->addWidget(m_envPage);
+    m_pages->addWidget(m_flowPage);
+    connect(m_welcome, &WelcomePage::signInRequested, this, &MainWindow::profilesRequested);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::demoRequested);
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(u"mainSplitter"_s);
@@ -52,10 +99,69 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_splitter->setSizes({300, 900});
     setCentralWidget(m_splitter);
 
+    m_actions = new FlowActions(client, m_model, this);
+    m_actions->setSelectionProvider([this] { return selectedFlows(); });
+    m_actions->setEnvironmentProvider([this] { return currentEnvironment(); });
+    m_contextMenu = new QMenu(this);
+    m_contextMenu->setObjectName(u"flowContextMenu"_s);
+    m_actions->fillContextMenu(m_contextMenu);
+
     buildMenus();
-    statusBar()->showMessage(tr("Not signed in"));
+    buildStatusBar();
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentChanged);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_lastFlowView = m_tree;
+        m_actions->updateEnabled();
+    });
+    connect(m_envPage, &EnvironmentPage::flowSelectionChanged, this, [this] {
+        m_lastFlowView = m_envPage->flowTable();
+        m_actions->updateEnabled();
+    });
+    connect(m_envPage, &EnvironmentPage::flowActivated, this,
+            [this](const QModelIndex &source) { selectSource(source); });
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        m_lastFlowView = m_tree;
+        m_actions->updateEnabled();
+        m_contextMenu->popup(m_tree->viewport()->mapToGlobal(pos));
+    });
+    connect(m_envPage, &EnvironmentPage::contextMenuRequested, this, [this](const QPoint &global) {
+        m_lastFlowView = m_envPage->flowTable();
+        m_actions->updateEnabled();
+        m_contextMenu->popup(global);
+    });
+    connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (NavigationModel::isFlow(m_filterModel->mapToSource(index)) && m_actions->edit()->isEnabled())
+            m_actions->edit()->trigger();
+    });
+
+    connect(m_model, &NavigationModel::environmentsLoaded, this, &MainWindow::selectPending);
+    connect(m_model, &NavigationModel::flowsPageLoaded, this, &MainWindow::selectPending);
+    connect(m_model, &NavigationModel::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        refreshCurrentPage();
+        m_actions->updateEnabled();
+    });
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        if (m_signedIn)
+            m_pages->setCurrentWidget(m_blank);
+    });
+    connect(m_actions, &FlowActions::refreshRequested, this, &MainWindow::refresh);
+    connect(m_actions, &FlowActions::statusMessage, this,
+            [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
+    connect(m_actions, &FlowActions::progress, this, &MainWindow::onProgress);
+    connect(m_actions, &FlowActions::flowSaved, this,
+            [this](const Flow &flow) { selectSource(m_model->flowIndex(flow.environment, flow.name)); });
+    connect(m_flowPage, &FlowPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_client->transport(), &HttpTransport::callsInFlightChanged, this, [this](int count) {
+        m_inFlightLabel->setText(count ? tr("%n request(s) in flight", nullptr, count) : QString());
+    });
+
     resize(1200, 760);
     restoreState();
+    showSignedOut({});
 }
 
 MainWindow::~MainWindow() = default;
@@ -63,17 +169,336 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *profiles = file->addAction(tr("&Profiles…"));
+    profiles->setObjectName(u"actionProfiles"_s);
+    connect(profiles, &QAction::triggered, this, &MainWindow::profilesRequested);
+    m_signIn = file->addAction(tr("&Sign in…"));
+    m_signIn->setObjectName(u"actionSignIn"_s);
+    connect(m_signIn, &QAction::triggered, this, &MainWindow::signInRequested);
+    m_signOut = file->addAction(tr("Sign &out"));
+    m_signOut->setObjectName(u"actionSignOut"_s);
+    connect(m_signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    file->addSeparator();
+    file->addAction(m_actions->importFlow());
+    file->addAction(m_actions->exportDefinition());
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *find = edit->addAction(tr("&Filter"));
+    find->setObjectName(u"actionFilter"_s);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
     });
+
+    QMenu *flow = menuBar()->addMenu(tr("F&low"));
+    m_actions->addTo(flow);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actions->refresh());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About FlowConsole"));
+    connect(about, &QAction::triggered, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About FlowConsole"),
+                                    tr("<b>FlowConsole %1</b><p>A desktop console for the Power Automate "
+                                       "Management API.</p>")
+                                        .arg(QApplication::applicationVersion()),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    QToolBar *toolBar = addToolBar(tr("Flows"));
+    toolBar->setObjectName(u"flowToolBar"_s);
+    toolBar->setAccessibleName(tr("Flow actions"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_actions->addTo(toolBar);
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(u"statusProgress"_s);
+    m_progress->setAccessibleName(tr("Progress"));
+    m_progress->setMaximumWidth(180);
+    m_progress->setMaximumHeight(statusBar()->fontMetrics().height() + 4);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_inFlightLabel = new QLabel;
+    m_inFlightLabel->setObjectName(u"inFlightLabel"_s);
+    m_inFlightLabel->setAccessibleName(tr("Requests in flight"));
+    m_accountLabel = new QLabel;
+    m_accountLabel->setObjectName(u"accountLabel"_s);
+    m_accountLabel->setAccessibleName(tr("Signed-in account"));
+    m_profileLabel = new QLabel;
+    m_profileLabel->setObjectName(u"profileLabel"_s);
+    m_profileLabel->setAccessibleName(tr("Profile"));
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_inFlightLabel);
+    statusBar()->addPermanentWidget(m_accountLabel);
+    statusBar()->addPermanentWidget(m_profileLabel);
+    connect(m_model, &NavigationModel::busyChanged, this, [this](bool busy) {
+        // An indeterminate bar while pages load; batch actions show a determinate one.
+        if (busy) {
+            m_progress->setRange(0, 0);
+            m_progress->show();
+        } else if (m_progress->maximum() == 0) {
+            m_progress->hide();
+        }
+    });
+}
+
+void MainWindow::onProgress(const QString &label, int done, int total)
+{
+    if (total == 0) {
+        m_progress->hide();
+        return;
+    }
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_progress->show();
+    statusBar()->showMessage(tr("%1 %2 of %3…").arg(label).arg(done + 1).arg(total));
+}
+
+void MainWindow::showSignedIn(const QString &account, const QString &profileName, bool demo)
+{
+    m_signedIn = true;
+    setWindowTitle(demo ? tr("FlowConsole — Demo") : tr("FlowConsole — %1").arg(profileName));
+    m_accountLabel->setText(account);
+    m_profileLabel->setText(demo ? tr("Demo") : profileName);
+    m_signOut->setEnabled(true);
+    m_actions->setSignedIn(true);
+    m_pages->setCurrentWidget(m_blank);
+    QSettings settings;
+    m_pendingEnv = settings.value("mainWindow/lastEnvironment"_L1).toString();
+    m_pendingFlow = settings.value("mainWindow/lastFlow"_L1).toString();
+    m_model->reload();
+}
+
+void MainWindow::showSignedOut(const QString &message)
+{
+    m_signedIn = false;
+    m_model->clear();
+    setWindowTitle(tr("FlowConsole"));
+    m_accountLabel->setText(tr("Not signed in"));
+    m_profileLabel->clear();
+    m_signOut->setEnabled(false);
+    m_actions->setSignedIn(false);
+    m_welcome->setMessage(message);
+    m_welcome->setBusy(false);
+    m_pages->setCurrentWidget(m_welcome);
+}
+
+void MainWindow::setSigningIn(const QString &message)
+{
+    m_welcome->setMessage(message);
+    m_welcome->setBusy(true);
+    statusBar()->showMessage(message);
+}
+
+void MainWindow::refresh()
+{
+    if (!m_signedIn)
+        return;
+    // Come back to where the user was once the rows are in again.
+    m_pendingEnv = currentEnvironment();
+    const QModelIndex current = m_filterModel->mapToSource(m_tree->currentIndex());
+    const Flow *flow = m_model->flowAt(current);
+    m_pendingFlow = flow ? flow->name : QString();
+    m_model->reload();
+    m_envPage->refreshLists();
+}
+
+void MainWindow::selectPending()
+{
+    if (m_pendingEnv.isEmpty() && m_model->rowCount() > 0) {
+        // First start: open the default environment (or the first one).
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const Environment *env = m_model->environmentAt(m_model->index(row, 0));
+            if (env->isDefault || m_pendingEnv.isEmpty())
+                m_pendingEnv = env->name;
+            if (env->isDefault)
+                break;
+        }
+    }
+    if (!m_pendingEnv.isEmpty()) {
+        const QModelIndex env = m_model->environmentIndex(m_pendingEnv);
+        if (!env.isValid()) {
+            if (!m_model->canFetchMore({}))
+                m_pendingEnv.clear(); // gone
+            else
+                m_model->fetchMore({});
+            checkReady();
+            return;
+        }
+        m_tree->expand(m_filterModel->mapFromSource(env));
+        if (m_pendingFlow.isEmpty()) {
+            selectSource(env);
+            m_pendingEnv.clear();
+        } else {
+            const QModelIndex flow = m_model->flowIndex(m_pendingEnv, m_pendingFlow);
+            if (flow.isValid()) {
+                selectSource(flow);
+                m_pendingEnv.clear();
+                m_pendingFlow.clear();
+            } else if (m_model->canFetchMore(env)) {
+                m_model->fetchMore(env);
+            } else if (m_model->flowsComplete(m_pendingEnv)) {
+                selectSource(env); // the flow is gone; show its environment
+                m_pendingEnv.clear();
+                m_pendingFlow.clear();
+            }
+        }
+    }
+    checkReady();
+}
+
+void MainWindow::selectSource(const QModelIndex &sourceIndex)
+{
+    const QModelIndex index = m_filterModel->mapFromSource(sourceIndex);
+    if (!index.isValid())
+        return;
+    m_tree->scrollTo(index);
+    m_tree->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+}
+
+void MainWindow::onCurrentChanged()
+{
+    const QModelIndex source = m_filterModel->mapToSource(m_tree->currentIndex());
+    showPageFor(source);
+    if (const Environment *env = m_model->environmentAt(source)) {
+        QSettings settings;
+        settings.setValue("mainWindow/lastEnvironment"_L1, env->name);
+        const Flow *flow = m_model->flowAt(source);
+        settings.setValue("mainWindow/lastFlow"_L1, flow ? flow->name : QString());
+    }
+    m_actions->updateEnabled();
+}
+
+void MainWindow::showPageFor(const QModelIndex &source)
+{
+    if (!m_signedIn)
+        return;
+    if (const Flow *flow = m_model->flowAt(source)) {
+        const bool other = flow->name != m_flowPage->flow().name;
+        m_flowPage->setFlow(*flow);
+        m_pages->setCurrentWidget(m_flowPage);
+        if (other || flow->definition.isEmpty())
+            loadFullFlow(*flow);
+        return;
+    }
+    if (const Environment *env = m_model->environmentAt(source)) {
+        m_envPage->setEnvironment(*env);
+        m_pages->setCurrentWidget(m_envPage);
+        return;
+    }
+    m_pages->setCurrentWidget(m_blank);
+}
+
+// Lists carry no definition; the flow page asks for the whole flow and the row takes it in.
+void MainWindow::loadFullFlow(const Flow &flow)
+{
+    if (m_fullFlowCall)
+        m_client->cancel(m_fullFlowCall);
+    m_fullFlowCall = m_client->getFlow(flow.environment, flow.name, this, [this](Result<Flow> full) {
+        m_fullFlowCall = 0;
+        if (!full) {
+            if (full.error().kind != ApiError::Kind::Cancelled)
+                statusBar()->showMessage(tr("Could not load the flow: %1").arg(full.error().toString()),
+                                         8000);
+            return;
+        }
+        m_model->upsertFlow(full.value());
+    });
+}
+
+void MainWindow::refreshCurrentPage()
+{
+    if (m_pages->currentWidget() != m_flowPage)
+        return;
+    const QModelIndex source = m_filterModel->mapToSource(m_tree->currentIndex());
+    if (const Flow *flow = m_model->flowAt(source))
+        m_flowPage->setFlow(*flow);
+}
+
+QList<Flow> MainWindow::selectedFlows() const
+{
+    QList<Flow> flows;
+    if (!m_signedIn)
+        return flows;
+    if (m_lastFlowView == m_envPage->flowTable() && m_pages->currentWidget() == m_envPage) {
+        const QModelIndexList rows = m_envPage->selectedFlows();
+        for (const QModelIndex &row : rows) {
+            if (const Flow *flow = m_model->flowAt(row))
+                flows.append(*flow);
+        }
+        return flows;
+    }
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        if (const Flow *flow = m_model->flowAt(m_filterModel->mapToSource(row)))
+            flows.append(*flow);
+    }
+    return flows;
+}
+
+QString MainWindow::currentEnvironment() const
+{
+    if (!m_signedIn)
+        return {};
+    const Environment *env = m_model->environmentAt(m_filterModel->mapToSource(m_tree->currentIndex()));
+    return env ? env->name : QString();
+}
+
+void MainWindow::onLoadFailed(const ApiError &error)
+{
+    statusBar()->showMessage(tr("Loading failed: %1").arg(error.toString()), 10000);
+    m_pendingEnv.clear();
+    m_pendingFlow.clear();
+    checkReady();
+}
+
+void MainWindow::armReadySignal()
+{
+    m_readyArmed = true;
+    m_tree->viewport()->installEventFilter(this);
+    checkReady();
+}
+
+void MainWindow::checkReady()
+{
+    if (!m_readyArmed || m_readyEmitted || !m_model->environmentsReady())
+        return;
+    // Filled: the environments are in, and so is the first page of the one being opened.
+    if (!m_pendingEnv.isEmpty())
+        return;
+    const QString env = currentEnvironment();
+    if (!env.isEmpty() && m_model->isLoadingFlows(env))
+        return;
+    m_readyArmed = false;
+    m_readyEmitted = true;
+    // Any paint from now on shows the filled tree.
+    m_tree->viewport()->setProperty("fcReadyPending", true);
+    m_tree->viewport()->update();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Paint &&
+        m_tree->viewport()->property("fcReadyPending").toBool()) {
+        m_tree->viewport()->setProperty("fcReadyPending", false);
+        m_tree->viewport()->removeEventFilter(this);
+        // Report after this paint has been handled and flushed.
+        QTimer::singleShot(0, this, &MainWindow::treeReady);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::restoreState()
@@ -81,6 +506,8 @@ void MainWindow::restoreState()
     QSettings settings;
     restoreGeometry(settings.value("mainWindow/geometry"_L1).toByteArray());
     m_splitter->restoreState(settings.value("mainWindow/splitter"_L1).toByteArray());
+    m_envPage->restoreHeaderState(settings.value("mainWindow/flowTableHeader"_L1).toByteArray());
+    m_flowPage->setCurrentTab(settings.value("mainWindow/flowTab"_L1, 0).toInt());
 }
 
 void MainWindow::saveState() const
@@ -88,6 +515,8 @@ void MainWindow::saveState() const
     QSettings settings;
     settings.setValue("mainWindow/geometry"_L1, saveGeometry());
     settings.setValue("mainWindow/splitter"_L1, m_splitter->saveState());
+    settings.setValue("mainWindow/flowTableHeader"_L1, m_envPage->saveHeaderState());
+    settings.setValue("mainWindow/flowTab"_L1, m_flowPage->currentTab());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

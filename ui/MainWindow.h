@@ -1,35 +1,112 @@
 #pragma once
 
-#include <QMainWindow>
+#include "api/Types.h"
 
-class QSplitter;
-class QTreeView;
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
 class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
+class QTreeView;
 
 namespace fc {
 
-// The console's main window: the environment and flow tree on the left, the selected item on the
-// right. Geometry and splitter state are remembered between sessions.
+class ApiClient;
+class EnvironmentPage;
+class FlowActions;
+class FlowPage;
+class NavigationModel;
+class WelcomePage;
+struct ApiError;
+
+// The console's main window: the environment and flow tree on the left, the selected item's
+// page on the right, flow actions in the toolbar, menus and context menus, and a status bar
+// with the account, the profile and the requests in flight. Sessions are the Console's
+// business; the window only shows one.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(ApiClient *client, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    NavigationModel *navigation() const { return m_model; }
+    FlowActions *actions() const { return m_actions; }
+    QTreeView *tree() const { return m_tree; }
+    WelcomePage *welcomePage() const { return m_welcome; }
+
+    // Shows the console for a signed-in account and loads the tree.
+    void showSignedIn(const QString &account, const QString &profileName, bool demo);
+    // Shows the welcome page, with why.
+    void showSignedOut(const QString &message);
+    void setSigningIn(const QString &message);
+
+    // The flows the user selected, in the view they last used (tree or environment table).
+    QList<Flow> selectedFlows() const;
+    QString currentEnvironment() const;
+
+    // Emits treeReady() once, after the first paint of a filled tree (for the start-up benchmark).
+    void armReadySignal();
+
+signals:
+    void signInRequested();
+    void profilesRequested();
+    void signOutRequested();
+    void demoRequested();
+    void treeReady();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildMenus();
+    void buildStatusBar();
     void restoreState();
     void saveState() const;
+    void onCurrentChanged();
+    void showPageFor(const QModelIndex &sourceIndex);
+    void loadFullFlow(const Flow &flow);
+    void refreshCurrentPage();
+    void refresh();
+    void selectPending();
+    void selectSource(const QModelIndex &sourceIndex);
+    void checkReady();
+    void onLoadFailed(const ApiError &error);
+    void onProgress(const QString &label, int done, int total);
 
+    ApiClient *m_client;
+    NavigationModel *m_model;
+    QSortFilterProxyModel *m_filterModel = nullptr;
+    FlowActions *m_actions = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_filter = nullptr;
     QTreeView *m_tree = nullptr;
     QStackedWidget *m_pages = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    QWidget *m_blank = nullptr;
+    EnvironmentPage *m_envPage = nullptr;
+    FlowPage *m_flowPage = nullptr;
+    QMenu *m_contextMenu = nullptr;
+    QAction *m_signOut = nullptr;
+    QAction *m_signIn = nullptr;
+    QLabel *m_accountLabel = nullptr;
+    QLabel *m_profileLabel = nullptr;
+    QLabel *m_inFlightLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPointer<QWidget> m_lastFlowView;
+
+    bool m_signedIn = false;
+    QString m_pendingEnv; // selection to restore once it is loaded
+    QString m_pendingFlow;
+    bool m_readyArmed = false;
+    bool m_readyEmitted = false;
+    quint64 m_fullFlowCall = 0;
 };
 
 } // namespace fc

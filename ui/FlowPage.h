@@ -1,0 +1,57 @@
+#pragma once
+
+#include "api/Types.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+class QTreeWidget;
+
+namespace fc {
+
+class ApiClient;
+class CodeEditor;
+
+// The page of one flow: a Details tab (every property, connection references, trigger type,
+// the callback URL with a copy button) and a Definition tab (read-only, highlighted JSON).
+// The Runs and Owners tabs of a later issue are added to tabs().
+class FlowPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FlowPage(ApiClient *client, QWidget *parent = nullptr);
+
+    // Shows a flow; when it is another flow than before, the callback URL is looked up again.
+    void setFlow(const Flow &flow);
+    const Flow &flow() const { return m_flow; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    int currentTab() const;
+    void setCurrentTab(int index);
+
+signals:
+    void statusMessage(const QString &message);
+
+private:
+    void fillProperties();
+    void fillConnectionReferences();
+    void loadCallbackUrl();
+
+    ApiClient *m_client;
+    Flow m_flow;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_callbackUrl = nullptr;
+    QPushButton *m_copyCallback = nullptr;
+    QTreeWidget *m_properties = nullptr;
+    QTableWidget *m_references = nullptr;
+    CodeEditor *m_definition = nullptr;
+    quint64 m_callbackCall = 0;
+};
+
+} // namespace fc
