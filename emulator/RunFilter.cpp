@@ -13,7 +13,7 @@ RunFilter RunFilter::parse(const QString &text)
 {
     RunFilter f;
     static const QRegularExpression andSplit(u"\\s+and\\s+"_s, QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression clause(u"^\\s*(\\w+)\\s+(eq|ne|ge|gt|le|lt)\\s+(.+?)\\s*$"_s,
+    static const QRegularExpression clause(u"^\\s*(\\w+)\\s+(eq|ne|ge|gt|le|lt)\\s+('[^']*'|[^\\s']+)\\s*$"_s,
                                            QRegularExpression::CaseInsensitiveOption);
     const QStringList parts = text.split(andSplit, Qt::SkipEmptyParts);
     if (parts.isEmpty()) {
