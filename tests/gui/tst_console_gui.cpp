@@ -1,0 +1,352 @@
+// The console against the in-process emulator over real HTTP, offscreen: what a user does with
+// the tree, the pages, the actions and the editor, checked on the emulator's side.
+
+#include "ConflictDialog.h"
+#include "ConsoleTestSupport.h"
+#include "FlowActions.h"
+#include "FlowEditorDialog.h"
+#include "FlowPage.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QtTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace fc;
+
+class TestConsoleGui : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void openDemoExpandAndSelect();
+    void filterNarrowsTree();
+    void editNameAndDefinition();
+    void createFlow();
+    void deleteFlow();
+    void turnOffAndOn();
+    void serverFaultKeepsEditorText();
+    void serverChangeIsDetected();
+
+private:
+    MainWindow *window() const { return m_console->window(); }
+    emu::Emulator *emulator() const { return m_console->emulator(); }
+    NavigationModel *model() const { return window()->navigation(); }
+    QSortFilterProxyModel *proxy() const
+    {
+        return qobject_cast<QSortFilterProxyModel *>(window()->tree()->model());
+    }
+    bool selectFlow(const QString &flow);
+    void selectEnvironment();
+    FlowEditorDialog *openEditor(QAction *action);
+    QJsonObject serverFlow(const QString &flow) const;
+
+    std::unique_ptr<Console> m_console;
+    QString m_env;
+    QString m_upn;
+};
+
+void TestConsoleGui::initTestCase()
+{
+    QSettings().clear();
+    m_console = test::openDemoConsole();
+    QVERIFY(m_console);
+    QVERIFY(m_console->isDemo());
+    QVERIFY(window()->windowTitle().contains(u"Demo"_s));
+    m_env = emulator()->defaultEnvironmentName();
+    m_upn = emulator()->demoUserUpn();
+    QVERIFY(test::waitForFlows(model(), m_env));
+}
+
+void TestConsoleGui::cleanupTestCase()
+{
+    m_console.reset();
+}
+
+void TestConsoleGui::init()
+{
+    emulator()->setFaults({});
+}
+
+QJsonObject TestConsoleGui::serverFlow(const QString &flow) const
+{
+    return emulator()->flowJson(m_env, flow).value_or(QJsonObject()).value("properties"_L1).toObject();
+}
+
+bool TestConsoleGui::selectFlow(const QString &flow)
+{
+    // Page through the environment until the flow is listed, as a user scrolling would.
+    const bool listed = QTest::qWaitFor(
+        [&] {
+            if (model()->flowIndex(m_env, flow).isValid())
+                return true;
+            const QModelIndex env = model()->environmentIndex(m_env);
+            if (model()->canFetchMore(env))
+                model()->fetchMore(env);
+            return false;
+        },
+        20000);
+    if (!listed)
+        return false;
+    const QModelIndex index = proxy()->mapFromSource(model()->flowIndex(m_env, flow));
+    window()->tree()->setFocus();
+    window()->tree()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                   QItemSelectionModel::Rows);
+    return window()->selectedFlows().size() == 1 && window()->selectedFlows().first().name == flow;
+}
+
+void TestConsoleGui::selectEnvironment()
+{
+    const QModelIndex index = proxy()->mapFromSource(model()->environmentIndex(m_env));
+    window()->tree()->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                   QItemSelectionModel::Rows);
+}
+
+FlowEditorDialog *TestConsoleGui::openEditor(QAction *action)
+{
+    if (!action->isEnabled())
+        return nullptr;
+    action->trigger();
+    FlowEditorDialog *editor = nullptr;
+    (void)QTest::qWaitFor([&] { return (editor = window()->findChild<FlowEditorDialog *>()) != nullptr; },
+                          5000);
+    if (!editor)
+        return nullptr;
+    auto *save = editor->findChild<QAbstractButton *>(u"saveButton"_s);
+    (void)QTest::qWaitFor([&] { return save->isEnabled(); }, 20000);
+    return save->isEnabled() ? editor : nullptr;
+}
+
+void TestConsoleGui::openDemoExpandAndSelect()
+{
+    QTreeView *tree = window()->tree();
+    const QModelIndex env = proxy()->mapFromSource(model()->environmentIndex(m_env));
+    tree->expand(env);
+    QVERIFY(tree->isExpanded(env));
+    QTRY_VERIFY(proxy()->rowCount(env) > 0);
+
+    const QString flow = emulator()->flowsOwnedBy(m_upn, m_env).first();
+    QVERIFY(selectFlow(flow));
+    auto *pages = window()->findChild<QStackedWidget *>(u"pages"_s);
+    QCOMPARE(pages->currentWidget()->objectName(), u"flowPage"_s);
+    auto *page = window()->findChild<FlowPage *>();
+    QCOMPARE(page->flow().name, flow);
+    // The page takes in the whole flow, definition included.
+    QTRY_VERIFY(!page->flow().definition.isEmpty());
+    auto *title = window()->findChild<QLabel *>(u"flowTitle"_s);
+    QCOMPARE(title->text(), serverFlow(flow).value("displayName"_L1).toString());
+    QVERIFY(window()->actions()->edit()->isEnabled());
+    QVERIFY(window()->actions()->remove()->isEnabled());
+
+    // Selecting the environment shows its page, with its flows in the table.
+    selectEnvironment();
+    QCOMPARE(pages->currentWidget()->objectName(), u"environmentPage"_s);
+    QVERIFY(!window()->actions()->edit()->isEnabled());
+    QVERIFY(window()->actions()->newFlow()->isEnabled());
+}
+
+void TestConsoleGui::filterNarrowsTree()
+{
+    const QString flow = emulator()->flowsOwnedBy(m_upn, m_env).first();
+    const QString name = serverFlow(flow).value("displayName"_L1).toString();
+    auto *filter = window()->findChild<QLineEdit *>(u"treeFilter"_s);
+    QTest::keyClicks(filter, name);
+    const QModelIndex env = proxy()->mapFromSource(model()->environmentIndex(m_env));
+    QVERIFY(env.isValid());
+    QVERIFY(proxy()->rowCount(env) >= 1);
+    QVERIFY(proxy()->rowCount(env) < model()->rowCount(model()->environmentIndex(m_env)));
+    for (int row = 0; row < proxy()->rowCount(env); ++row)
+        QVERIFY(proxy()->index(row, 0, env).data().toString().contains(name, Qt::CaseInsensitive));
+    filter->clear();
+    QCOMPARE(proxy()->rowCount(env), model()->rowCount(model()->environmentIndex(m_env)));
+}
+
+void TestConsoleGui::editNameAndDefinition()
+{
+    const QString flow = emulator()->flowsOwnedBy(m_upn, m_env).first();
+    QVERIFY(selectFlow(flow));
+    QPointer<FlowEditorDialog> editor = openEditor(window()->actions()->edit());
+    QVERIFY(editor);
+
+    auto *name = editor->findChild<QLineEdit *>(u"displayNameEdit"_s);
+    name->clear();
+    QTest::keyClicks(name, u"Renamed by the GUI test"_s);
+    auto *definition = editor->findChild<QPlainTextEdit *>(u"definitionEditor"_s);
+    QJsonObject def = QJsonDocument::fromJson(definition->toPlainText().toUtf8()).object();
+    QJsonObject actions = def.value("actions"_L1).toObject();
+    actions.insert("Added_by_test"_L1, QJsonObject{{"type"_L1, "Compose"_L1}, {"inputs"_L1, "gui"_L1}});
+    def.insert("actions"_L1, actions);
+    definition->setPlainText(QString::fromUtf8(QJsonDocument(def).toJson()));
+
+    QTest::mouseClick(editor->findChild<QAbstractButton *>(u"saveButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
+
+    const QJsonObject held = serverFlow(flow);
+    QCOMPARE(held.value("displayName"_L1).toString(), u"Renamed by the GUI test"_s);
+    QVERIFY(
+        held.value("definition"_L1).toObject().value("actions"_L1).toObject().contains("Added_by_test"_L1));
+    // The tree follows.
+    QTRY_COMPARE(model()->flowIndex(m_env, flow).data().toString(), u"Renamed by the GUI test"_s);
+}
+
+void TestConsoleGui::createFlow()
+{
+    selectEnvironment();
+    const qsizetype before = emulator()->flowNames(m_env).size();
+    QPointer<FlowEditorDialog> editor = openEditor(window()->actions()->newFlow());
+    QVERIFY(editor);
+    QVERIFY(editor->isCreating());
+    auto *name = editor->findChild<QLineEdit *>(u"displayNameEdit"_s);
+    name->clear();
+    QTest::keyClicks(name, u"Created by the GUI test"_s);
+    QTest::mouseClick(editor->findChild<QAbstractButton *>(u"saveButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
+
+    const QStringList flows = emulator()->flowNames(m_env);
+    QCOMPARE(flows.size(), before + 1);
+    QString created;
+    for (const QString &f : flows) {
+        if (serverFlow(f).value("displayName"_L1).toString() == "Created by the GUI test"_L1)
+            created = f;
+    }
+    QVERIFY(!created.isEmpty());
+    // The new flow is in the tree and selected.
+    QTRY_VERIFY(model()->flowIndex(m_env, created).isValid());
+    QTRY_COMPARE(window()->selectedFlows().value(0).name, created);
+}
+
+void TestConsoleGui::deleteFlow()
+{
+    // Delete a flow this test creates, so the others stay for the next tests.
+    auto result = test::awaitCall<Flow>([&](auto done) {
+        FlowDraft draft = FlowEditorDialog::newFlowTemplate();
+        draft.displayName = u"To be deleted"_s;
+        m_console->session()->client()->createFlow(m_env, creationProperties(draft), this, done);
+    });
+    QVERIFY(result && result->ok());
+    const QString flow = result->value().name;
+    model()->upsertFlow(result->value());
+    QVERIFY(selectFlow(flow));
+
+    // The confirmation is modal (exec); answer it from the event loop it runs.
+    QString confirmation;
+    auto *answer = new QTimer(this);
+    answer->setInterval(20);
+    connect(answer, &QTimer::timeout, this, [&confirmation, answer] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        confirmation = box->informativeText();
+        box->button(QMessageBox::Yes)->click();
+        answer->stop();
+    });
+    answer->start();
+    window()->actions()->remove()->trigger();
+    delete answer;
+    QVERIFY(confirmation.contains(u"To be deleted"_s)); // the confirmation names the flow
+    QTRY_VERIFY_WITH_TIMEOUT(!emulator()->flowNames(m_env).contains(flow), 20000);
+    QTRY_VERIFY(!model()->flowIndex(m_env, flow).isValid());
+}
+
+void TestConsoleGui::turnOffAndOn()
+{
+    QString flow;
+    for (const QString &f : emulator()->flowsOwnedBy(m_upn, m_env)) {
+        if (serverFlow(f).value("state"_L1).toString() == "Started"_L1) {
+            flow = f;
+            break;
+        }
+    }
+    QVERIFY(!flow.isEmpty());
+    QVERIFY(selectFlow(flow));
+    QVERIFY(window()->actions()->turnOff()->isEnabled());
+    QVERIFY(!window()->actions()->turnOn()->isEnabled());
+    window()->actions()->turnOff()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(serverFlow(flow).value("state"_L1).toString(), u"Stopped"_s, 20000);
+    QTRY_VERIFY(window()->actions()->turnOn()->isEnabled());
+    QVERIFY(!window()->actions()->turnOff()->isEnabled());
+    window()->actions()->turnOn()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(serverFlow(flow).value("state"_L1).toString(), u"Started"_s, 20000);
+    QTRY_VERIFY(window()->actions()->turnOff()->isEnabled());
+}
+
+void TestConsoleGui::serverFaultKeepsEditorText()
+{
+    const QString flow = emulator()->flowsOwnedBy(m_upn, m_env).last();
+    QVERIFY(selectFlow(flow));
+    QPointer<FlowEditorDialog> editor = openEditor(window()->actions()->edit());
+    QVERIFY(editor);
+    auto *name = editor->findChild<QLineEdit *>(u"displayNameEdit"_s);
+    auto *definition = editor->findChild<QPlainTextEdit *>(u"definitionEditor"_s);
+    name->setText(u"Typed before the fault"_s);
+    definition->setPlainText(definition->toPlainText().replace(u"\"actions\""_s, u"\"actions\" "_s));
+    const QString typedDefinition = definition->toPlainText();
+    const QString before = serverFlow(flow).value("displayName"_L1).toString();
+
+    emu::Faults faults;
+    faults.serverErrorRate = 1.0;
+    emulator()->setFaults(faults);
+    QTest::mouseClick(editor->findChild<QAbstractButton *>(u"saveButton"_s), Qt::LeftButton);
+    QMessageBox *error = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((error = editor->findChild<QMessageBox *>(u"errorMessage"_s)), 30000);
+    emulator()->setFaults({});
+    QVERIFY(!error->text().isEmpty());
+    QVERIFY(editor->isVisible());
+    QCOMPARE(name->text(), u"Typed before the fault"_s);
+    QCOMPARE(definition->toPlainText(), typedDefinition);
+    QCOMPARE(serverFlow(flow).value("displayName"_L1).toString(), before);
+    error->close();
+
+    // With the service back, the same dialog saves what was typed.
+    QTRY_VERIFY(editor->findChild<QAbstractButton *>(u"saveButton"_s)->isEnabled());
+    QTest::mouseClick(editor->findChild<QAbstractButton *>(u"saveButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
+    QCOMPARE(serverFlow(flow).value("displayName"_L1).toString(), u"Typed before the fault"_s);
+}
+
+void TestConsoleGui::serverChangeIsDetected()
+{
+    const QString flow = emulator()->flowsOwnedBy(m_upn, m_env).first();
+    QVERIFY(selectFlow(flow));
+    QPointer<FlowEditorDialog> editor = openEditor(window()->actions()->edit());
+    QVERIFY(editor);
+    auto *name = editor->findChild<QLineEdit *>(u"displayNameEdit"_s);
+    name->setText(u"Mine"_s);
+
+    // Someone else saves the flow meanwhile.
+    const QString modifiedBefore = serverFlow(flow).value("lastModifiedTime"_L1).toString();
+    QTRY_VERIFY(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) > modifiedBefore);
+    auto other = test::awaitCall<Flow>([&](auto done) {
+        m_console->session()->client()->updateFlow(m_env, flow, {{"displayName"_L1, "Theirs"_L1}}, this,
+                                                   done);
+    });
+    QVERIFY(other && other->ok());
+
+    QTest::mouseClick(editor->findChild<QAbstractButton *>(u"saveButton"_s), Qt::LeftButton);
+    ConflictDialog *conflict = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((conflict = editor->findChild<ConflictDialog *>()), 20000);
+    QVERIFY(conflict->findChild<QPlainTextEdit *>(u"conflictMine"_s)->toPlainText().contains(u"Mine"_s));
+    QVERIFY(conflict->findChild<QPlainTextEdit *>(u"conflictServer"_s)->toPlainText().contains(u"Theirs"_s));
+    // Nothing was overwritten while the user decides.
+    QCOMPARE(serverFlow(flow).value("displayName"_L1).toString(), u"Theirs"_s);
+
+    conflict->findChild<QAbstractButton *>(u"keepMineButton"_s)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
+    QCOMPARE(serverFlow(flow).value("displayName"_L1).toString(), u"Mine"_s);
+}
+
+QTEST_MAIN(TestConsoleGui)
+#include "tst_console_gui.moc"

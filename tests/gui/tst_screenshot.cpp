@@ -1,0 +1,76 @@
+// Opens the demo under a real X server (xvfb-run) and saves screenshots of the main window,
+// an environment page and the flow editor into the build directory.
+
+#include "ConsoleTestSupport.h"
+#include "EnvironmentPage.h"
+#include "FlowActions.h"
+#include "FlowEditorDialog.h"
+#include "FlowPage.h"
+
+#include <QAction>
+#include <QDir>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QtTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace fc;
+
+class TestScreenshot : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QSettings().clear(); }
+
+    void screenshots()
+    {
+        auto console = test::openDemoConsole();
+        QVERIFY(console);
+        MainWindow *window = console->window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        NavigationModel *model = window->navigation();
+        const QString env = test::defaultEnvironment(model);
+        QVERIFY(test::waitForFlows(model, env));
+        const QString dir = QStringLiteral(FC_SCREENSHOT_DIR);
+
+        // The environment page, with its flow table.
+        auto *pages = window->findChild<QStackedWidget *>(u"pages"_s);
+        QTRY_COMPARE(pages->currentWidget()->objectName(), u"environmentPage"_s);
+        QTest::qWait(0);
+        QVERIFY(window->grab().save(dir + u"/screenshot-environment.png"_s));
+
+        // A flow page: select the first flow that is on, Details tab.
+        QModelIndex flowIndex;
+        const QModelIndex envIndex = model->environmentIndex(env);
+        for (int row = 0; row < model->rowCount(envIndex); ++row) {
+            const QModelIndex idx = model->index(row, 0, envIndex);
+            if (model->flowAt(idx)->state == FlowState::Started) {
+                flowIndex = idx;
+                break;
+            }
+        }
+        if (!flowIndex.isValid())
+            flowIndex = model->index(0, 0, envIndex);
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(window->tree()->model());
+        window->tree()->setCurrentIndex(proxy->mapFromSource(flowIndex));
+        QTRY_COMPARE(pages->currentWidget()->objectName(), u"flowPage"_s);
+        auto *flowPage = window->findChild<FlowPage *>();
+        QTRY_VERIFY(!flowPage->flow().definition.isEmpty());
+        QTest::qWait(0);
+        QVERIFY(window->grab().save(dir + u"/screenshot.png"_s));
+        flowPage->tabs()->setCurrentIndex(1);
+        QVERIFY(window->grab().save(dir + u"/screenshot-definition.png"_s));
+
+        // The editor on that flow.
+        window->actions()->edit()->trigger();
+        FlowEditorDialog *editor = nullptr;
+        QTRY_VERIFY((editor = window->findChild<FlowEditorDialog *>()));
+        QTRY_VERIFY(editor->findChild<QWidget *>(u"saveButton"_s)->isEnabled());
+        QVERIFY(editor->grab().save(dir + u"/screenshot-editor.png"_s));
+        editor->reject();
+    }
+};
+
+QTEST_MAIN(TestScreenshot)
+#include "tst_screenshot.moc"
