@@ -50,7 +50,7 @@ void writeRun(JsonWriter &w, const QString &idPrefix, const RunRow &r, bool open
         .field("name", r.trigger)
         .timeField("startTime", r.startMs)
         .timeField("endTime", r.startMs + 120)
-        .field("originHistoryName", r.name)
+        .field("originHistoryName", r.origin.isEmpty() ? r.name : r.origin)
         .field("code", "OK")
         .field("status", "Succeeded")
         .endObject();
@@ -94,7 +94,7 @@ std::optional<RunRow> RunApi::loadRun(const QString &env, const QString &flow, c
 {
     QSqlQuery &q =
         m_ctx.store.prepared(u"SELECT trigger_name, start_ms, end_ms, status, due_ms, final_status,"
-                             " correlation FROM runs WHERE env=? AND flow=? AND name=?"_s);
+                             " correlation, origin FROM runs WHERE env=? AND flow=? AND name=?"_s);
     q.bindValue(0, env);
     q.bindValue(1, flow);
     q.bindValue(2, run);
@@ -103,9 +103,10 @@ std::optional<RunRow> RunApi::loadRun(const QString &env, const QString &flow, c
         q.finish();
         return std::nullopt;
     }
-    RunRow r = RunRow::fromStored(run, q.value(0).toString(), q.value(1).toLongLong(),
-                                  q.value(2).toLongLong(), q.value(3).toString(), q.value(4).toLongLong(),
-                                  q.value(5).toString(), q.value(6).toString(), nowMs());
+    RunRow r =
+        RunRow::fromStored(run, q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                           q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toString(),
+                           q.value(6).toString(), nowMs(), q.value(7).toString());
     q.finish();
     return r;
 }
@@ -129,7 +130,7 @@ Response RunApi::list(Request &req)
     }
     const qint64 now = nowMs();
     const QString sql =
-        u"SELECT name, trigger_name, start_ms, end_ms, status, due_ms, final_status, correlation"
+        u"SELECT name, trigger_name, start_ms, end_ms, status, due_ms, final_status, correlation, origin"
         " FROM runs WHERE env=:env AND flow=:flow AND name>:after"_s +
         filter.sql() + u" ORDER BY name LIMIT :limit"_s;
     QSqlQuery &q = m_ctx.store.prepared(sql);
@@ -159,7 +160,7 @@ Response RunApi::list(Request &req)
         const RunRow r =
             RunRow::fromStored(q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
                                q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toLongLong(),
-                               q.value(6).toString(), q.value(7).toString(), now);
+                               q.value(6).toString(), q.value(7).toString(), now, q.value(8).toString());
         if (r.status == "Running"_L1 && q.value(5).toLongLong() > 0)
             validUntil = std::min(validUntil, q.value(5).toLongLong());
         writeRun(w, idPrefix, r, false);
@@ -324,8 +325,8 @@ Response RunApi::resubmit(Request &req, const QString &trigger)
     if (!def.triggerNames().contains(trigger))
         return Response::error(404, u"TriggerNotFound"_s,
                                QString(u"The flow has no trigger '"_s + trigger + u"'."_s));
-    const QString name =
-        m_ctx.runs.start(env->name, flow->name, trigger, m_ctx.options.runDurationMs, flow->failureRatio);
+    const QString name = m_ctx.runs.start(env->name, flow->name, trigger, m_ctx.options.runDurationMs,
+                                          flow->failureRatio, run->name);
     return Response::empty(202).withHeader("x-ms-workflow-run-id", name.toLatin1());
 }
 

@@ -16,9 +16,9 @@ constexpr qint64 kEpochTicks = 621355968000000000LL;
 
 RunRow RunRow::fromStored(const QString &name, const QString &trigger, qint64 startMs, qint64 endMs,
                           const QString &status, qint64 dueMs, const QString &finalStatus,
-                          const QString &correlation, qint64 now)
+                          const QString &correlation, qint64 now, const QString &origin)
 {
-    RunRow r{name, trigger, startMs, endMs, status, correlation};
+    RunRow r{name, trigger, startMs, endMs, status, correlation, origin};
     if (status == "Running"_L1 && dueMs > 0 && dueMs <= now) {
         r.status = finalStatus;
         r.endMs = dueMs;
@@ -52,15 +52,16 @@ QString RunLedger::nameAt(qint64 startMs)
 }
 
 QString RunLedger::start(const QString &env, const QString &flow, const QString &trigger, qint64 durationMs,
-                         double failureRatio)
+                         double failureRatio, const QString &origin)
 {
     const qint64 now = nowMs();
     const QString name = nameFor(now);
     const bool fails = double(m_random() % 10000) / 10000.0 < failureRatio;
     m_store.run(
         u"INSERT INTO runs(env, flow, name, trigger_name, start_ms, end_ms, status, due_ms, final_status,"
-        " correlation) VALUES(?, ?, ?, ?, ?, NULL, 'Running', ?, ?, ?)"_s,
-        {env, flow, name, trigger, now, now + durationMs, fails ? u"Failed"_s : u"Succeeded"_s, newGuid()});
+        " correlation, origin) VALUES(?, ?, ?, ?, ?, NULL, 'Running', ?, ?, ?, ?)"_s,
+        {env, flow, name, trigger, now, now + durationMs, fails ? u"Failed"_s : u"Succeeded"_s, newGuid(),
+         origin.isEmpty() ? QVariant() : QVariant(origin)});
     return name;
 }
 

@@ -19,10 +19,11 @@ struct RunRow
     qint64 endMs = 0; // 0: not ended
     QString status;
     QString correlation;
+    QString origin; // a resubmitted run: the run it came from (Logic Apps' originHistoryName)
 
     static RunRow fromStored(const QString &name, const QString &trigger, qint64 startMs, qint64 endMs,
                              const QString &status, qint64 dueMs, const QString &finalStatus,
-                             const QString &correlation, qint64 now);
+                             const QString &correlation, qint64 now, const QString &origin = {});
 };
 
 // Creates runs and names them the way the live service does: reverse ticks first, so that
@@ -36,7 +37,7 @@ public:
     QString nameAt(qint64 startMs);  // for seeding past runs in any order
     // Starts a Running run that ends after durationMs as Succeeded or Failed.
     QString start(const QString &env, const QString &flow, const QString &trigger, qint64 durationMs,
-                  double failureRatio);
+                  double failureRatio, const QString &origin = {});
     // The SQL for a run's status as of :now (a bound value).
     static QString effectiveStatusSql();
     static bool isFinal(const QString &status);

@@ -36,7 +36,7 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS owners_by_principal ON flow_owners(principal_id, env, flow)",
     // Run names sort newest first, so the primary key is also the paging order.
     "CREATE TABLE IF NOT EXISTS runs(env TEXT, flow TEXT, name TEXT, trigger_name TEXT, start_ms INTEGER,"
-    " end_ms INTEGER, status TEXT, due_ms INTEGER, final_status TEXT, correlation TEXT,"
+    " end_ms INTEGER, status TEXT, due_ms INTEGER, final_status TEXT, correlation TEXT, origin TEXT,"
     " PRIMARY KEY(env, flow, name)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS connectors(name TEXT PRIMARY KEY, display_name TEXT, description TEXT,"
     " publisher TEXT, tier TEXT, icon_uri TEXT, is_custom INTEGER, ord INTEGER)",

@@ -48,7 +48,8 @@ struct HttpTransport::Call
     QString origin;
     int attempt = 0;        // retries so far
     bool refreshed = false; // a 401 already led to one token refresh
-    bool forceRefresh = false;
+    QString token;          // the access token the last attempt was sent with
+    bool tokenRejected = false;
     bool holdsSlot = false;
     bool cancelled = false;
     bool timedOut = false;
@@ -159,9 +160,9 @@ void HttpTransport::startAttempt(const CallPtr &call)
         dispatch(call, {});
         return;
     }
-    const bool force = call->forceRefresh;
-    call->forceRefresh = false;
-    m_tokens->requestToken(call->request.host, force, this,
+    const QString rejected = call->tokenRejected ? call->token : QString();
+    call->tokenRejected = false;
+    m_tokens->requestToken(call->request.host, rejected, this,
                            [this, weak = std::weak_ptr<Call>(call)](Result<QString> token) {
                                CallPtr c = weak.lock();
                                if (!c || !m_calls.contains(c->id))
@@ -179,6 +180,7 @@ void HttpTransport::startAttempt(const CallPtr &call)
 
 void HttpTransport::dispatch(const CallPtr &call, const QString &token)
 {
+    call->token = token;
     QNetworkRequest request(call->request.url);
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "FlowConsole/" FC_VERSION);
@@ -238,6 +240,14 @@ ApiError HttpTransport::errorFromReply(const CallPtr &call, QNetworkReply *reply
         }
         return error;
     }
+    if (status >= 200 && status < 300) {
+        // A success status with a broken transfer: the body is incomplete, so it is a network
+        // failure (retried when idempotent), not an answer to parse.
+        error.kind = ApiError::Kind::Network;
+        error.message = tr("The connection to %1 broke before the whole answer arrived (%2).")
+                            .arg(call->request.url.host(), networkErrorMessage(reply->error()));
+        return error;
+    }
     error.kind = ApiError::Kind::Http;
     error.httpStatus = status;
     json::parseErrorBody(body, &error.code, &error.message);
@@ -277,7 +287,7 @@ void HttpTransport::onReplyFinished(const CallPtr &call, QNetworkReply *reply)
     // An expired or revoked token: refresh once and replay, holding the slot meanwhile.
     if (status == 401 && call->request.authenticated && m_tokens && !call->refreshed) {
         call->refreshed = true;
-        call->forceRefresh = true;
+        call->tokenRejected = true;
         startAttempt(call);
         return;
     }

@@ -9,14 +9,15 @@
 
 namespace fc {
 
-// Hands the client an access token for a host. forceRefresh is set after a 401: the provider
-// then refreshes once, however many calls ask at the same time, and answers them all.
+// Hands the client an access token for a host. After a 401 the caller names the token the
+// server rejected: the provider refreshes only if that is still its current token, so a burst of
+// 401s from calls sent with the same old token leads to exactly one refresh, which answers all.
 class TokenProvider
 {
 public:
     virtual ~TokenProvider() = default;
     using Callback = std::function<void(Result<QString>)>;
-    virtual void requestToken(Host host, bool forceRefresh, QObject *context, Callback callback) = 0;
+    virtual void requestToken(Host host, const QString &rejectedToken, QObject *context, Callback callback) = 0;
 };
 
 } // namespace fc

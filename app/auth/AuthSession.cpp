@@ -56,16 +56,29 @@ void AuthSession::signOut()
         emit signedOut();
 }
 
-void AuthSession::requestToken(Host host, bool forceRefresh, QObject *context, Callback callback)
+void AuthSession::refreshNow(Host host, QObject *context, Callback callback)
+{
+    enqueueRefresh(m_profile.resourceFor(host), host, context, std::move(callback));
+}
+
+void AuthSession::requestToken(Host host, const QString &rejectedToken, QObject *context, Callback callback)
 {
     const QString resource = m_profile.resourceFor(host);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const auto it = m_access.constFind(resource);
-    if (!forceRefresh && it != m_access.cend() && it->expiresAtMs - m_expirySkewMs > now) {
+    // A rejected token that is no longer the current one was already replaced by an earlier
+    // refresh: the caller gets the new one without another refresh.
+    const bool rejected = !rejectedToken.isEmpty() && it != m_access.cend() && it->token == rejectedToken;
+    if (!rejected && it != m_access.cend() && it->expiresAtMs - m_expirySkewMs > now) {
         // Answered at once: the token is in memory.
         callback(it->token);
         return;
     }
+    enqueueRefresh(resource, host, context, std::move(callback));
+}
+
+void AuthSession::enqueueRefresh(const QString &resource, Host host, QObject *context, Callback callback)
+{
     if (m_refreshToken.isEmpty()) {
         QTimer::singleShot(0, context ? context : this, [callback, this] {
             callback(ApiError::make(ApiError::Kind::Auth, tr("Not signed in: sign in to the profile first."),
@@ -73,6 +86,7 @@ void AuthSession::requestToken(Host host, bool forceRefresh, QObject *context, C
         });
         return;
     }
+    // One refresh per resource at a time; everyone who asks meanwhile waits for it.
     auto &queue = m_pending[resource];
     queue.append(Pending{context, context != nullptr, std::move(callback)});
     if (queue.size() == 1)

@@ -35,8 +35,10 @@ public:
     QString account() const { return m_account; }
     QString displayName() const { return m_displayName; }
 
-    void requestToken(Host host, bool forceRefresh, QObject *context, Callback callback) override;
+    void requestToken(Host host, const QString &rejectedToken, QObject *context, Callback callback) override;
 
+    // Refreshes the access token of a host now, even if it looks valid.
+    void refreshNow(Host host, QObject *context, Callback callback);
     // Access tokens are refreshed this long before they expire (tests set it negative to make
     // the server's 401 the trigger).
     void setExpirySkewMs(qint64 ms) { m_expirySkewMs = ms; }
@@ -60,6 +62,7 @@ private:
         QString token;
         qint64 expiresAtMs = 0;
     };
+    void enqueueRefresh(const QString &resource, Host host, QObject *context, Callback callback);
     void refresh(const QString &resource, Host host);
     void answer(const QString &resource, const Result<QString> &result);
 

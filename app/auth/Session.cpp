@@ -134,7 +134,7 @@ void Session::resumeFromKeychain()
         }
         m_auth->resume(account, token.value());
         // Prove the token works now, so a dead one asks for sign-in at once, not at the first click.
-        m_auth->requestToken(Host::Flow, true, this, [this, account](Result<QString> access) {
+        m_auth->refreshNow(Host::Flow, this, [this, account](Result<QString> access) {
             if (access)
                 emit signedIn(account);
             else if (access.error().code != "invalid_grant"_L1)

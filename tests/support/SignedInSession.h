@@ -1,0 +1,60 @@
+#pragma once
+
+// Test support: an in-process emulator and a Session signed in to it through the real
+// authorization-code + PKCE sign-in, the emulator approving the login_hint at once.
+
+#include "Emulator.h"
+#include "api/ApiClient.h"
+#include "auth/Session.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+namespace fc::test {
+
+inline Profile emulatorProfile(const emu::Emulator &emulator, Dialect dialect,
+                               const QString &name = QStringLiteral("Emulator"))
+{
+    Profile profile = Profile::fromPreset(CloudPreset::Custom);
+    profile.name = name;
+    profile.cloud = CloudPreset::Custom;
+    profile.authorityBase = emulator.baseUrl();
+    profile.tenant = emulator.tenantId();
+    profile.clientId = QStringLiteral("flowconsole-tests");
+    profile.flowApiBase = emulator.baseUrl();
+    profile.powerAppsApiBase = emulator.baseUrl();
+    profile.graphBase = emulator.baseUrl();
+    profile.flowResource = QStringLiteral("https://service.flow.microsoft.com");
+    profile.powerAppsResource = QStringLiteral("https://service.powerapps.com");
+    profile.graphResource = QStringLiteral("https://graph.microsoft.com");
+    profile.dialect = dialect;
+    return profile;
+}
+
+// Signs in as `upn` and returns true once the session holds tokens.
+inline bool signIn(Session &session, const QString &upn)
+{
+    QObject::connect(&session, &Session::openUrl, &session,
+                     [&session](const QUrl &url) { visitWithoutBrowser(session.network(), url, &session); });
+    QSignalSpy signedIn(&session, &Session::signedIn);
+    QSignalSpy failed(&session, &Session::signInFailed);
+    session.setPersistTokens(false);
+    session.signInWithBrowser(upn);
+    return QTest::qWaitFor([&] { return signedIn.size() > 0 || failed.size() > 0; }, 15000) &&
+           signedIn.size() == 1;
+}
+
+// Waits for one callback-style call and returns its result.
+template <typename T, typename Start>
+std::optional<Result<T>> await(Start &&start, int timeoutMs = 15000)
+{
+    std::optional<Result<T>> result;
+    start([&result](Result<T> r) { result.emplace(std::move(r)); });
+    [[maybe_unused]] const bool done = QTest::qWaitFor([&result] { return result.has_value(); }, timeoutMs);
+    return result;
+}
+
+} // namespace fc::test
