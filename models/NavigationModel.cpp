@@ -2,6 +2,8 @@
 
 #include "Formatting.h"
 
+#include <QFont>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace fc {
@@ -455,9 +457,19 @@ QVariant NavigationModel::data(const QModelIndex &index, int role) const
     case SortRole:
         if (index.column() != NameColumn)
             return {};
-        return env->isDefault ? tr("%1 (default)").arg(env->displayName) : env->displayName;
+        // The service often names the default environment "... (default)" already.
+        if (env->isDefault && !env->displayName.contains(tr("default"), Qt::CaseInsensitive))
+            return tr("%1 (default)").arg(env->displayName);
+        return env->displayName;
     case Qt::ToolTipRole:
         return index.column() == NameColumn ? QString(env->displayName + u'\n' + env->name) : QVariant();
+    case Qt::FontRole:
+        if (env->isDefault && index.column() == NameColumn) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     case Qt::DecorationRole: {
         static const QIcon icon(u":/icons/environment.svg"_s);
         return index.column() == NameColumn ? icon : QVariant();

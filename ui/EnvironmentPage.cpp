@@ -57,6 +57,10 @@ EnvironmentPage::EnvironmentPage(ApiClient *client, NavigationModel *navigation,
     m_flows->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_flows->setContextMenuPolicy(Qt::CustomContextMenu);
     m_flows->sortByColumn(NavigationModel::NameColumn, Qt::AscendingOrder);
+    // Room for the names; the owner's object ID takes what is left.
+    m_flows->setColumnWidth(NavigationModel::NameColumn, 260);
+    m_flows->setColumnWidth(NavigationModel::StateColumn, 90);
+    m_flows->setColumnWidth(NavigationModel::TriggerColumn, 130);
     m_tabs->addTab(m_flows, tr("Flows"));
     connect(m_flows, &QTableView::activated, this,
             [this](const QModelIndex &index) { emit flowActivated(m_flowProxy->mapToSource(index)); });

@@ -96,6 +96,7 @@ FlowPage::FlowPage(ApiClient *client, QWidget *parent) : QWidget(parent), m_clie
         {tr("Reference"), tr("Connection"), tr("Connector"), tr("Source")});
     m_references->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_references->verticalHeader()->hide();
+    m_references->setWordWrap(false);
     m_references->horizontalHeader()->setStretchLastSection(true);
     m_references->horizontalHeader()->setDefaultSectionSize(180);
     refsLayout->addWidget(m_references);
@@ -221,6 +222,7 @@ void FlowPage::loadCallbackUrl()
     }
     if (!m_flow.flowTriggerUri.isEmpty()) {
         m_callbackUrl->setText(m_flow.flowTriggerUri);
+        m_callbackUrl->setCursorPosition(0);
         m_copyCallback->setEnabled(true);
         return;
     }
@@ -237,6 +239,7 @@ void FlowPage::loadCallbackUrl()
                 return;
             }
             m_callbackUrl->setText(url.value());
+            m_callbackUrl->setCursorPosition(0);
             m_copyCallback->setEnabled(true);
         });
 }

@@ -275,6 +275,7 @@ void MainWindow::showSignedIn(const QString &account, const QString &profileName
     m_signOut->setEnabled(true);
     m_actions->setSignedIn(true);
     m_pages->setCurrentWidget(m_blank);
+    statusBar()->clearMessage();
     QSettings settings;
     m_pendingEnv = settings.value("mainWindow/lastEnvironment"_L1).toString();
     m_pendingFlow = settings.value("mainWindow/lastFlow"_L1).toString();
