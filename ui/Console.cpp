@@ -141,10 +141,8 @@ void Console::onSignedIn(const QString &account)
         for (Profile &p : profiles) {
             if (p.name == profile.name && p.account != account) {
                 p.account = account;
+                // Not pushed into the session: setProfile() would end the sign-in just made.
                 ProfileStore::save(settings, profiles);
-                Profile updated = profile;
-                updated.account = account;
-                m_session->setProfile(updated);
                 break;
             }
         }
