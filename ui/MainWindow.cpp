@@ -269,6 +269,7 @@ void MainWindow::onProgress(const QString &label, int done, int total)
 void MainWindow::showSignedIn(const QString &account, const QString &profileName, bool demo)
 {
     m_signedIn = true;
+    m_splitter->widget(0)->show();
     setWindowTitle(demo ? tr("FlowConsole — Demo") : tr("FlowConsole — %1").arg(profileName));
     m_accountLabel->setText(account);
     m_profileLabel->setText(demo ? tr("Demo") : profileName);
@@ -285,6 +286,8 @@ void MainWindow::showSignedIn(const QString &account, const QString &profileName
 void MainWindow::showSignedOut(const QString &message)
 {
     m_signedIn = false;
+    // An empty tree beside the welcome page only raises questions.
+    m_splitter->widget(0)->hide();
     m_model->clear();
     setWindowTitle(tr("FlowConsole"));
     m_accountLabel->setText(tr("Not signed in"));
@@ -515,7 +518,9 @@ void MainWindow::saveState() const
 {
     QSettings settings;
     settings.setValue("mainWindow/geometry"_L1, saveGeometry());
-    settings.setValue("mainWindow/splitter"_L1, m_splitter->saveState());
+    // Hidden while signed out; its sizes then say nothing about where the user wants the split.
+    if (m_splitter->widget(0)->isVisible())
+        settings.setValue("mainWindow/splitter"_L1, m_splitter->saveState());
     settings.setValue("mainWindow/flowTableHeader"_L1, m_envPage->saveHeaderState());
     settings.setValue("mainWindow/flowTab"_L1, m_flowPage->currentTab());
 }

@@ -1,9 +1,9 @@
 #include "ProfilesDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -69,10 +69,10 @@ ProfilesDialog::ProfilesDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Client &ID:"), m_clientId);
     form->addRow(tr("Acc&ount:"), m_loginHint);
 
-    m_advanced = new QGroupBox(tr("Ad&vanced"));
-    m_advanced->setObjectName(u"advancedGroup"_s);
-    m_advanced->setCheckable(true);
-    m_advanced->setChecked(false);
+    // A check box rather than a group box: collapsed, a group box still draws its empty frame.
+    m_advanced = new QCheckBox(tr("Ad&vanced settings"));
+    m_advanced->setObjectName(u"advancedCheck"_s);
+    m_advanced->setAccessibleName(tr("Show advanced settings"));
     auto *advancedWidget = new QWidget;
     auto *advanced = new QFormLayout(advancedWidget);
     advanced->setContentsMargins(0, 0, 0, 0);
@@ -90,12 +90,12 @@ ProfilesDialog::ProfilesDialog(QWidget *parent) : QDialog(parent)
     advanced->addRow(tr("Power Apps API:"), m_powerAppsApi);
     advanced->addRow(tr("Graph:"), m_graph);
     advanced->addRow(tr("Dialect:"), m_dialect);
-    auto *groupLayout = new QVBoxLayout(m_advanced);
-    groupLayout->addWidget(advancedWidget);
+    m_advancedWidget = advancedWidget;
     advancedWidget->setVisible(false);
-    connect(m_advanced, &QGroupBox::toggled, advancedWidget, &QWidget::setVisible);
+    connect(m_advanced, &QCheckBox::toggled, advancedWidget, &QWidget::setVisible);
     right->addWidget(m_form);
     right->addWidget(m_advanced);
+    right->addWidget(advancedWidget);
 
     m_error = new QLabel;
     m_error->setObjectName(u"profileError"_s);
@@ -151,6 +151,7 @@ void ProfilesDialog::showProfile(int row)
     const bool valid = row >= 0 && row < m_profiles.size();
     m_form->setEnabled(valid);
     m_advanced->setEnabled(valid);
+    m_advancedWidget->setEnabled(valid);
     m_remove->setEnabled(valid);
     m_signIn->setEnabled(valid);
     m_error->clear();

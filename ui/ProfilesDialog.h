@@ -5,7 +5,7 @@
 #include <QDialog>
 
 class QComboBox;
-class QGroupBox;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -45,7 +45,8 @@ private:
     QLineEdit *m_tenant = nullptr;
     QLineEdit *m_clientId = nullptr;
     QLineEdit *m_loginHint = nullptr;
-    QGroupBox *m_advanced = nullptr;
+    QCheckBox *m_advanced = nullptr;
+    QWidget *m_advancedWidget = nullptr;
     QLineEdit *m_authority = nullptr;
     QLineEdit *m_flowApi = nullptr;
     QLineEdit *m_powerAppsApi = nullptr;

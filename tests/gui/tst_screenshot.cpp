@@ -8,6 +8,7 @@
 #include "FlowPage.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QDir>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -22,6 +23,24 @@ class TestScreenshot : public QObject
     Q_OBJECT
 private slots:
     void initTestCase() { QSettings().clear(); }
+
+    // What a first start looks like (no profile, no --demo), and the dialogs it leads to.
+    void firstStart()
+    {
+        const QString dir = QStringLiteral(FC_SCREENSHOT_DIR);
+        Console console;
+        console.window()->resize(1280, 800);
+        console.window()->show();
+        console.start(false, {});
+        QVERIFY(QTest::qWaitForWindowExposed(console.window()));
+        QVERIFY(console.window()->grab().save(dir + u"/screenshot-welcome.png"_s));
+        console.showProfiles();
+        QWidget *profiles = nullptr;
+        QTRY_VERIFY((profiles = console.window()->findChild<QDialog *>(u"profilesDialog"_s)));
+        QVERIFY(QTest::qWaitForWindowExposed(profiles));
+        QVERIFY(profiles->grab().save(dir + u"/screenshot-profiles.png"_s));
+        profiles->close();
+    }
 
     void screenshots()
     {

@@ -10,8 +10,8 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
-#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -83,7 +83,7 @@ void TestSignInGui::profilesDialogValidatesAndStores()
     QCOMPARE(flowApi->text(), u"https://api.flow.microsoft.com"_s); // the public cloud's
 
     // Plain http to another host would send tokens in clear text: refused.
-    dialog.findChild<QGroupBox *>(u"advancedGroup"_s)->setChecked(true);
+    dialog.findChild<QCheckBox *>(u"advancedCheck"_s)->setChecked(true);
     flowApi->setText(u"http://flow.example.com"_s);
     save->click();
     QVERIFY(error->text().contains(u"http"_s));
