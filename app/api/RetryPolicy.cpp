@@ -24,9 +24,10 @@ std::optional<std::chrono::milliseconds> RetryPolicy::retryDelay(const ApiError 
             if (attempt > maxThrottleRetries)
                 return std::nullopt;
             if (error.retryAfterSeconds >= 0) {
-                const auto wait = std::min<qint64>(error.retryAfterSeconds, maxRetryAfter.count()) * 1000;
                 // A little jitter keeps many queued calls from waking in the same millisecond.
-                return milliseconds(wait + static_cast<qint64>(jitter * 250));
+                const auto wait = cappedRetryAfter(error.retryAfterSeconds);
+                return wait + milliseconds(
+                                  static_cast<qint64>(jitter * std::min<double>(250.0, wait.count() / 4.0)));
             }
             return backoff();
         }
@@ -38,6 +39,11 @@ std::optional<std::chrono::milliseconds> RetryPolicy::retryDelay(const ApiError 
         attempt <= maxTransientRetries)
         return backoff();
     return std::nullopt;
+}
+
+std::chrono::milliseconds RetryPolicy::cappedRetryAfter(int seconds) const
+{
+    return std::min(std::chrono::milliseconds(std::max(0, seconds) * 1000LL), maxRetryAfter);
 }
 
 } // namespace fc

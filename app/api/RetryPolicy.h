@@ -14,7 +14,10 @@ struct RetryPolicy
     int maxTransientRetries = 3; // other 5xx and network errors, idempotent calls only
     std::chrono::milliseconds baseBackoff{500};
     std::chrono::milliseconds maxBackoff{30000};
-    std::chrono::seconds maxRetryAfter{120}; // a longer Retry-After is capped to this
+    std::chrono::milliseconds maxRetryAfter{120000}; // a longer Retry-After is capped to this
+
+    // The wait a Retry-After of this many seconds asks for, capped.
+    std::chrono::milliseconds cappedRetryAfter(int seconds) const;
 
     // The delay before attempt number `attempt` (1 = the first retry), or nullopt when the call
     // must not be sent again. `jitter` is a value in [0, 1) drawn by the caller.

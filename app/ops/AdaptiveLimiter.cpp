@@ -25,7 +25,7 @@ void AdaptiveLimiter::onSuccess()
     }
 }
 
-void AdaptiveLimiter::onThrottled(qint64 nowMs, int retryAfterSeconds)
+void AdaptiveLimiter::onThrottled(qint64 nowMs, qint64 waitMs)
 {
     // Several 429s of one burst arrive together; halve once per burst, not once per answer.
     if (nowMs - m_lastDecreaseMs > 1000) {
@@ -33,8 +33,8 @@ void AdaptiveLimiter::onThrottled(qint64 nowMs, int retryAfterSeconds)
         m_lastDecreaseMs = nowMs;
     }
     m_successes = 0;
-    if (retryAfterSeconds > 0)
-        m_blockedUntilMs = std::max(m_blockedUntilMs, nowMs + retryAfterSeconds * 1000LL);
+    if (waitMs > 0)
+        m_blockedUntilMs = std::max(m_blockedUntilMs, nowMs + waitMs);
 }
 
 } // namespace fc

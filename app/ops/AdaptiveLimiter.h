@@ -17,8 +17,8 @@ public:
     void setMaximum(int maximum);
 
     void onSuccess();
-    // retryAfterSeconds < 0 when the server gave none.
-    void onThrottled(qint64 nowMs, int retryAfterSeconds);
+    // waitMs: how long the server asked to wait (0 when it did not say).
+    void onThrottled(qint64 nowMs, qint64 waitMs);
     qint64 blockedUntilMs() const { return m_blockedUntilMs; }
     bool mayStart(int inFlight, qint64 nowMs) const
     {

@@ -64,7 +64,7 @@ void BulkEngine::init()
     // throttled call itself has finished retrying.
     connect(m_client->transport(), &HttpTransport::throttled, this, [this](const QString &, int retryAfter) {
         if (m_state == OperationState::Running)
-            m_limiter.onThrottled(m_clock.isValid() ? m_clock.elapsed() : 0, retryAfter);
+            m_limiter.onThrottled(m_clock.isValid() ? m_clock.elapsed() : 0, throttleWaitMs(retryAfter));
     });
 }
 
@@ -184,10 +184,19 @@ void BulkEngine::retryFailed()
     pump();
 }
 
+qint64 BulkEngine::throttleWaitMs(int retryAfterSeconds) const
+{
+    // The same cap the client applies to its own retries.
+    return m_client->transport()->retryPolicy().cappedRetryAfter(retryAfterSeconds).count();
+}
+
 void BulkEngine::pump()
 {
-    if (m_state != OperationState::Running)
+    if (m_state != OperationState::Running) {
+        // Paused or cancelled: nothing new starts, but the last answer may end the operation.
+        checkFinished();
         return;
+    }
     const qint64 now = m_clock.elapsed();
     while (!m_queue.empty() && m_limiter.mayStart(m_inFlight, now)) {
         const int index = m_queue.front();
@@ -261,7 +270,7 @@ void BulkEngine::complete(int index, const ApiError &error)
         m_queue.push_front(index);
     } else if (error.isThrottled() && (error.httpStatus == 429 || isIdempotent(item.action))) {
         // Still throttled after the client's own retries: not processed; try again later.
-        m_limiter.onThrottled(now, error.retryAfterSeconds);
+        m_limiter.onThrottled(now, throttleWaitMs(error.retryAfterSeconds));
         item.state = ItemState::Pending;
         m_queue.push_back(index);
     } else if (item.action == BulkAction::CancelRun && error.kind == ApiError::Kind::Http &&
@@ -310,7 +319,8 @@ void BulkEngine::verifyResubmit(int index)
         } else {
             QString resubmitted;
             for (const RunCollector::Found &found : collector->runs()) {
-                if (found.run.originRun == it.run) {
+                // A run that was not resubmitted names itself as its origin.
+                if (found.run.originRun == it.run && found.run.name != it.run) {
                     resubmitted = found.run.name;
                     break;
                 }

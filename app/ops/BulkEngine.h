@@ -66,6 +66,7 @@ private:
     void complete(int index, const ApiError &error);
     void record(int index);
     void checkFinished();
+    qint64 throttleWaitMs(int retryAfterSeconds) const;
 
     ApiClient *m_client;
     Journal *m_journal;

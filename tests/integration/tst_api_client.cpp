@@ -61,7 +61,7 @@ std::unique_ptr<Session> TestApiClient::newSession(Dialect dialect, emu::Emulato
     }
     RetryPolicy fast;
     fast.baseBackoff = std::chrono::milliseconds(20);
-    fast.maxRetryAfter = std::chrono::seconds(2);
+    fast.maxRetryAfter = std::chrono::milliseconds(2000);
     session->client()->transport()->setRetryPolicy(fast);
     if (!test::signIn(*session, target->demoUserUpn()))
         return nullptr;

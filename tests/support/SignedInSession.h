@@ -15,23 +15,28 @@
 
 namespace fc::test {
 
-inline Profile emulatorProfile(const emu::Emulator &emulator, Dialect dialect,
+inline Profile emulatorProfile(const QUrl &base, const QString &tenant, Dialect dialect,
                                const QString &name = QStringLiteral("Emulator"))
 {
     Profile profile = Profile::fromPreset(CloudPreset::Custom);
     profile.name = name;
-    profile.cloud = CloudPreset::Custom;
-    profile.authorityBase = emulator.baseUrl();
-    profile.tenant = emulator.tenantId();
+    profile.authorityBase = base;
+    profile.tenant = tenant;
     profile.clientId = QStringLiteral("flowconsole-tests");
-    profile.flowApiBase = emulator.baseUrl();
-    profile.powerAppsApiBase = emulator.baseUrl();
-    profile.graphBase = emulator.baseUrl();
+    profile.flowApiBase = base;
+    profile.powerAppsApiBase = base;
+    profile.graphBase = base;
     profile.flowResource = QStringLiteral("https://service.flow.microsoft.com");
     profile.powerAppsResource = QStringLiteral("https://service.powerapps.com");
     profile.graphResource = QStringLiteral("https://graph.microsoft.com");
     profile.dialect = dialect;
     return profile;
+}
+
+inline Profile emulatorProfile(const emu::Emulator &emulator, Dialect dialect,
+                               const QString &name = QStringLiteral("Emulator"))
+{
+    return emulatorProfile(emulator.baseUrl(), emulator.tenantId(), dialect, name);
 }
 
 // Signs in as `upn` and returns true once the session holds tokens.

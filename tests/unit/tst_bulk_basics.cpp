@@ -51,7 +51,7 @@ void TestBulkBasics::limiterHalvesOncePerBurst()
 void TestBulkBasics::limiterHonoursRetryAfter()
 {
     AdaptiveLimiter limiter(4, 1, 8);
-    limiter.onThrottled(1000, 3);
+    limiter.onThrottled(1000, 3000);
     QCOMPARE(limiter.blockedUntilMs(), qint64(4000));
     QVERIFY(!limiter.mayStart(0, 3999));
     QVERIFY(limiter.mayStart(0, 4000));

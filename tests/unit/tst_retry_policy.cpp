@@ -97,7 +97,7 @@ void TestRetryPolicy::retryAfterIsCapped()
     QCOMPARE(wait->count(), 2000);
     const auto huge = policy.retryDelay(http(429, 86400), true, 1, 0.0);
     QVERIFY(huge);
-    QCOMPARE(huge->count(), std::chrono::milliseconds(policy.maxRetryAfter).count());
+    QVERIFY(*huge >= policy.maxRetryAfter && *huge <= policy.maxRetryAfter + std::chrono::milliseconds(250));
 }
 
 QTEST_GUILESS_MAIN(TestRetryPolicy)
