@@ -271,7 +271,7 @@ void HttpTransport::onReplyFinished(const CallPtr &call, QNetworkReply *reply)
         return;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed after abort()
 
     if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
         finish(call, HttpResponse{status, body, {}});

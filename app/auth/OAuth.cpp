@@ -110,7 +110,7 @@ void postForm(QNetworkAccessManager *network, const QUrl &url, const QUrlQuery &
         reply, &QNetworkReply::finished, context, [reply, callback, operation, host = url.host()] {
             reply->deleteLater();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray body = reply->readAll();
+            const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed after abort()
             if (status >= 200 && status < 300)
                 return callback(status, body);
             if (status >= 400)
