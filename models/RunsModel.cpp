@@ -86,15 +86,19 @@ void RunsModel::reload()
     m_cursor = {};
     m_loaded = false;
     m_pagesRead = 0;
+    const bool load = !m_env.isEmpty() && !m_flow.isEmpty();
+    m_cursor.done = !load;
+    // Loading already, so that a view asking for more on the reset does not start a second
+    // first page.
+    m_loading = load;
     endResetModel();
     emit countsChanged();
     if (wasLoadingAll)
         emit loadAllFinished(false);
-    if (m_env.isEmpty() || m_flow.isEmpty()) {
-        m_cursor.done = true;
-        return;
+    if (load) {
+        emit loadingChanged(true);
+        requestPage();
     }
-    requestPage();
 }
 
 RunQuery RunsModel::queryAt(int index) const
@@ -139,8 +143,8 @@ void RunsModel::stopLoadAll()
 
 void RunsModel::requestPage()
 {
-    if (!m_client)
-        return;
+    if (!m_client || m_call)
+        return; // one page at a time
     setLoading(true);
     const quint64 generation = m_generation;
     m_call = m_client->listRuns(
