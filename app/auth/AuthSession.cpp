@@ -1,7 +1,9 @@
 #include "AuthSession.h"
 
 #include <QDateTime>
+
 #include <QTimer>
+#include <tuple>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -14,7 +16,13 @@ AuthSession::AuthSession(QNetworkAccessManager *network, QObject *parent)
 
 void AuthSession::setProfile(const Profile &profile)
 {
-    if (!(profile == m_profile))
+    // Tokens stay valid as long as they would be asked for in the same way: recording the signed-in
+    // account in the profile, or changing its dialect, keeps the session.
+    const auto identity = [](const Profile &p) {
+        return std::tie(p.name, p.authorityBase, p.tenant, p.clientId, p.flowApiBase, p.powerAppsApiBase,
+                        p.graphBase, p.flowResource, p.powerAppsResource, p.graphResource);
+    };
+    if (identity(profile) != identity(m_profile))
         signOut();
     m_profile = profile;
 }

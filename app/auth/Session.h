@@ -25,7 +25,9 @@ public:
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
 
-    // Refuses (and says why) a profile that fails Profile::validate().
+    // Refuses (and says why) a profile that fails Profile::validate(). A profile that differs in
+    // where or as which app it signs in ends the current sign-in; one that only records the
+    // signed-in account or another dialect keeps it.
     std::optional<QString> setProfile(const Profile &profile);
     const Profile &profile() const;
 

@@ -30,6 +30,7 @@ private slots:
     void offOriginNextLinkIsRefusedWithoutSending();
     void profileValidationRefusesPlainHttp();
     void unknownNamesGiveServiceErrors();
+    void recordingTheAccountKeepsTheSession();
     void cancelledCallsAnswerOnce();
 
 private:
@@ -480,6 +481,23 @@ void TestApiClient::profileValidationRefusesPlainHttp()
     const auto error = session.setProfile(profile);
     QVERIFY(error);
     QVERIFY2(error->contains(u"plain http"_s), qPrintable(*error));
+}
+
+void TestApiClient::recordingTheAccountKeepsTheSession()
+{
+    auto session = newSession(Dialect::Live);
+    QVERIFY(session);
+    Profile profile = session->profile();
+    profile.account = session->account();
+    profile.dialect = Dialect::Spec;
+    QVERIFY(!session->setProfile(profile));
+    QVERIFY(session->isSignedIn());
+    auto envs = await<Page<Environment>>([&](auto cb) { session->client()->listEnvironments(this, cb); });
+    QVERIFY(envs && envs->ok());
+    // Another tenant is another sign-in.
+    profile.tenant = u"organizations"_s;
+    QVERIFY(!session->setProfile(profile));
+    QVERIFY(!session->isSignedIn());
 }
 
 void TestApiClient::unknownNamesGiveServiceErrors()
