@@ -5,6 +5,8 @@
 #include "Messages.h"
 #include "NavigationModel.h"
 #include "api/ApiClient.h"
+#include "ops/BulkEngine.h"
+#include "ops/OperationManager.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -100,6 +102,7 @@ void FlowActions::updateEnabled()
     m_copyUrl->setEnabled(oneRequest);
     m_export->setEnabled(flows.size() == 1);
     m_refresh->setEnabled(m_signedIn);
+    emit enabledUpdated();
 }
 
 void FlowActions::addTo(QToolBar *toolBar) const
@@ -183,6 +186,11 @@ void FlowActions::deleteSelected()
     if (box.exec() != QMessageBox::Yes)
         return;
     // Confirmed: act on the flows the user saw named, not on whatever is selected now.
+    if (m_operations && flows.size() > 1) {
+        runOperation(tr("Delete %n flow(s)", nullptr, static_cast<int>(flows.size())), BulkAction::DeleteFlow,
+                     flows, [this](const BulkItem &item) { m_model->removeFlow(item.env, item.flow); });
+        return;
+    }
     runBatch(
         tr("Deleting"), flows,
         [this](const Flow &flow, std::function<void(const ApiError *)> done) {
@@ -202,6 +210,15 @@ void FlowActions::setStateOfSelected(bool on)
     }
     if (flows.isEmpty())
         return;
+    if (m_operations && flows.size() > 1) {
+        const int n = static_cast<int>(flows.size());
+        runOperation(
+            on ? tr("Turn on %n flow(s)", nullptr, n) : tr("Turn off %n flow(s)", nullptr, n),
+            on ? BulkAction::TurnOnFlow : BulkAction::TurnOffFlow, flows, [this, on](const BulkItem &item) {
+                m_model->setFlowState(item.env, item.flow, on ? FlowState::Started : FlowState::Stopped);
+            });
+        return;
+    }
     runBatch(
         on ? tr("Turning on") : tr("Turning off"), flows,
         [this, on](const Flow &flow, std::function<void(const ApiError *)> done) {
@@ -257,6 +274,31 @@ void FlowActions::runBatch(const QString &label, const QList<Flow> &flows, Step 
         });
     };
     (*runNext)();
+}
+
+void FlowActions::runOperation(const QString &title, BulkAction action, const QList<Flow> &flows,
+                               std::function<void(const BulkItem &)> onSuccess)
+{
+    QList<BulkItem> items;
+    items.reserve(flows.size());
+    for (const Flow &flow : flows) {
+        BulkItem item;
+        item.action = action;
+        item.env = flow.environment;
+        item.flow = flow.name;
+        item.label = flow.displayName;
+        items.append(item);
+    }
+    BulkEngine *engine = m_operations->start(title, std::move(items));
+    if (!engine)
+        return;
+    // Each flow's row follows as soon as its own call succeeds, not at the end.
+    connect(engine, &BulkEngine::itemChanged, this, [engine, onSuccess](int index) {
+        const BulkItem &item = engine->items().at(index);
+        if (item.state == ItemState::Succeeded)
+            onSuccess(item);
+    });
+    emit statusMessage(tr("%1: started; progress in the Activity panel.").arg(title));
 }
 
 void FlowActions::copyUrl()

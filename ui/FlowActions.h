@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/Types.h"
+#include "ops/BulkTypes.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,6 +17,7 @@ namespace fc {
 
 class ApiClient;
 class NavigationModel;
+class OperationManager;
 struct ApiError;
 
 // The actions on flows (toolbar, menus, context menus) and what they do. The window tells it
@@ -33,6 +35,8 @@ public:
 
     void setSelectionProvider(SelectionProvider provider) { m_selection = std::move(provider); }
     void setEnvironmentProvider(EnvironmentProvider provider) { m_environment = std::move(provider); }
+    // Turning on, off or deleting several flows then runs as one bulk operation (Activity panel).
+    void setOperationManager(OperationManager *operations) { m_operations = operations; }
     // Re-evaluates which actions apply; called when the selection or a flow's state changes.
     void updateEnabled();
     void setSignedIn(bool signedIn);
@@ -59,6 +63,7 @@ signals:
     void progress(const QString &label, int done, int total); // total 0: finished
     void refreshRequested();
     void flowSaved(const fc::Flow &flow);
+    void enabledUpdated(); // after updateEnabled(), for actions kept elsewhere
 
 private:
     void deleteSelected();
@@ -71,9 +76,13 @@ private:
     using Step = std::function<void(const Flow &flow, std::function<void(const ApiError *)> done)>;
     void runBatch(const QString &label, const QList<Flow> &flows, Step step,
                   std::function<void(const Flow &)> onSuccess);
+    // The same through the bulk engine, for several flows: adaptive concurrency, journalled.
+    void runOperation(const QString &title, BulkAction action, const QList<Flow> &flows,
+                      std::function<void(const BulkItem &)> onSuccess);
 
     QPointer<ApiClient> m_client;
     NavigationModel *m_model;
+    OperationManager *m_operations = nullptr;
     QWidget *m_window;
     SelectionProvider m_selection;
     EnvironmentProvider m_environment;

@@ -1,12 +1,16 @@
 #include "MainWindow.h"
 
+#include "ActivityPanel.h"
+#include "BulkFlowActions.h"
 #include "EnvironmentPage.h"
 #include "FlowActions.h"
 #include "FlowPage.h"
 #include "Messages.h"
 #include "NavigationModel.h"
+#include "OperationNotifier.h"
 #include "WelcomePage.h"
 #include "api/ApiClient.h"
+#include "ops/OperationManager.h"
 
 #include <QAction>
 #include <QApplication>
@@ -102,9 +106,21 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     m_actions = new FlowActions(client, m_model, this);
     m_actions->setSelectionProvider([this] { return selectedFlows(); });
     m_actions->setEnvironmentProvider([this] { return currentEnvironment(); });
+    m_operations = new OperationManager(client, this);
+    m_actions->setOperationManager(m_operations);
+    m_bulkActions = new BulkFlowActions(client, m_operations, this);
+    m_bulkActions->setSelectionProvider([this] { return selectedFlows(); });
+    connect(m_actions, &FlowActions::enabledUpdated, m_bulkActions, &BulkFlowActions::updateEnabled);
+    m_activity = new ActivityPanel(m_operations, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activity);
+    m_activity->hide(); // until there is work to show, or the user asks
+    m_notifier = new OperationNotifier(m_operations, this);
     m_contextMenu = new QMenu(this);
     m_contextMenu->setObjectName(u"flowContextMenu"_s);
     m_actions->fillContextMenu(m_contextMenu);
+    m_contextMenu->addSeparator();
+    m_contextMenu->addAction(m_bulkActions->resubmitFailed());
+    m_contextMenu->addAction(m_bulkActions->cancelAllRunning());
 
     buildMenus();
     buildStatusBar();
@@ -197,9 +213,17 @@ void MainWindow::buildMenus()
 
     QMenu *flow = menuBar()->addMenu(tr("F&low"));
     m_actions->addTo(flow);
+    flow->addSeparator();
+    flow->addAction(m_bulkActions->resubmitFailed());
+    flow->addAction(m_bulkActions->cancelAllRunning());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_actions->refresh());
+    QAction *activity = m_activity->toggleViewAction();
+    activity->setObjectName(u"actionActivity"_s);
+    activity->setText(tr("&Activity"));
+    activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    view->addAction(activity);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About FlowConsole"));
@@ -219,6 +243,8 @@ void MainWindow::buildMenus()
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_actions->addTo(toolBar);
+    toolBar->addSeparator();
+    toolBar->addAction(m_bulkActions->resubmitFailed());
 }
 
 void MainWindow::buildStatusBar()
@@ -275,6 +301,8 @@ void MainWindow::showSignedIn(const QString &account, const QString &profileName
     m_profileLabel->setText(demo ? tr("Demo") : profileName);
     m_signOut->setEnabled(true);
     m_actions->setSignedIn(true);
+    m_bulkActions->setSignedIn(true);
+    openOperationsJournal(demo);
     m_pages->setCurrentWidget(m_blank);
     statusBar()->clearMessage();
     QSettings settings;
@@ -294,9 +322,28 @@ void MainWindow::showSignedOut(const QString &message)
     m_profileLabel->clear();
     m_signOut->setEnabled(false);
     m_actions->setSignedIn(false);
+    m_bulkActions->setSignedIn(false);
     m_welcome->setMessage(message);
     m_welcome->setBusy(false);
     m_pages->setCurrentWidget(m_welcome);
+}
+
+void MainWindow::openOperationsJournal(bool demo)
+{
+    // The demo's service lives in memory and starts afresh each time: what its operations did
+    // cannot be resumed later, so they are journalled only when a journal is named explicitly.
+    if (demo && qEnvironmentVariableIsEmpty("FLOWCONSOLE_JOURNAL"))
+        return;
+    QString error;
+    if (!m_operations->openJournal(OperationManager::journalPath(), &error)) {
+        statusBar()->showMessage(
+            tr("The operations journal could not be opened (%1); bulk operations will not survive a restart.")
+                .arg(error),
+            15000);
+        return;
+    }
+    // Only now: an unfinished operation needs a signed-in client to be resumed.
+    m_operations->loadUnfinished();
 }
 
 void MainWindow::setSigningIn(const QString &message)
@@ -509,6 +556,7 @@ void MainWindow::restoreState()
 {
     QSettings settings;
     restoreGeometry(settings.value("mainWindow/geometry"_L1).toByteArray());
+    QMainWindow::restoreState(settings.value("mainWindow/docks"_L1).toByteArray());
     m_splitter->restoreState(settings.value("mainWindow/splitter"_L1).toByteArray());
     m_envPage->restoreHeaderState(settings.value("mainWindow/flowTableHeader"_L1).toByteArray());
     m_flowPage->setCurrentTab(settings.value("mainWindow/flowTab"_L1, 0).toInt());
@@ -518,6 +566,7 @@ void MainWindow::saveState() const
 {
     QSettings settings;
     settings.setValue("mainWindow/geometry"_L1, saveGeometry());
+    settings.setValue("mainWindow/docks"_L1, QMainWindow::saveState());
     // Hidden while signed out; its sizes then say nothing about where the user wants the split.
     if (m_splitter->widget(0)->isVisible())
         settings.setValue("mainWindow/splitter"_L1, m_splitter->saveState());

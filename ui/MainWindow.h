@@ -16,11 +16,15 @@ class QTreeView;
 
 namespace fc {
 
+class ActivityPanel;
 class ApiClient;
+class BulkFlowActions;
 class EnvironmentPage;
 class FlowActions;
 class FlowPage;
 class NavigationModel;
+class OperationManager;
+class OperationNotifier;
 class WelcomePage;
 struct ApiError;
 
@@ -37,6 +41,10 @@ public:
 
     NavigationModel *navigation() const { return m_model; }
     FlowActions *actions() const { return m_actions; }
+    BulkFlowActions *bulkActions() const { return m_bulkActions; }
+    OperationManager *operations() const { return m_operations; }
+    ActivityPanel *activity() const { return m_activity; }
+    OperationNotifier *notifier() const { return m_notifier; }
     QTreeView *tree() const { return m_tree; }
     WelcomePage *welcomePage() const { return m_welcome; }
 
@@ -79,11 +87,16 @@ private:
     void checkReady();
     void onLoadFailed(const ApiError &error);
     void onProgress(const QString &label, int done, int total);
+    void openOperationsJournal(bool demo);
 
     ApiClient *m_client;
     NavigationModel *m_model;
     QSortFilterProxyModel *m_filterModel = nullptr;
     FlowActions *m_actions = nullptr;
+    OperationManager *m_operations = nullptr;
+    BulkFlowActions *m_bulkActions = nullptr;
+    ActivityPanel *m_activity = nullptr;
+    OperationNotifier *m_notifier = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_filter = nullptr;
     QTreeView *m_tree = nullptr;
