@@ -4,6 +4,7 @@
 #include "Formatting.h"
 #include "NavigationModel.h"
 #include "api/ApiClient.h"
+#include "ops/BulkEngine.h" // FlowPage::operationStarted
 
 #include <QClipboard>
 #include <QFormLayout>

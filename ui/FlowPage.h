@@ -14,6 +14,7 @@ class QTreeWidget;
 namespace fc {
 
 class ApiClient;
+class BulkEngine;
 class CodeEditor;
 
 // The page of one flow: a Details tab (every property, connection references, trigger type,
@@ -35,6 +36,8 @@ public:
 
 signals:
     void statusMessage(const QString &message);
+    // A bulk operation started from one of the tabs (the run grid), for the Activity panel.
+    void operationStarted(fc::BulkEngine *engine);
 
 private:
     void fillProperties();

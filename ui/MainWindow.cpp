@@ -10,6 +10,7 @@
 #include "OperationNotifier.h"
 #include "WelcomePage.h"
 #include "api/ApiClient.h"
+#include "ops/BulkEngine.h"
 #include "ops/OperationManager.h"
 
 #include <QAction>
@@ -169,6 +170,7 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     connect(m_actions, &FlowActions::progress, this, &MainWindow::onProgress);
     connect(m_actions, &FlowActions::flowSaved, this,
             [this](const Flow &flow) { selectSource(m_model->flowIndex(flow.environment, flow.name)); });
+    connect(m_flowPage, &FlowPage::operationStarted, m_operations, &OperationManager::track);
     connect(m_flowPage, &FlowPage::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_client->transport(), &HttpTransport::callsInFlightChanged, this, [this](int count) {

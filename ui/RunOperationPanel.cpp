@@ -134,6 +134,7 @@ bool RunOperationPanel::start(BulkAction action, const QList<FlowRun> &runs)
     show();
     updateSummary();
     m_engine->start();
+    emit operationStarted(m_engine);
     emit busyChanged(true);
     return true;
 }

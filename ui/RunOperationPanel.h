@@ -39,6 +39,7 @@ public:
 signals:
     void busyChanged(bool busy);
     void statusMessage(const QString &message);
+    void operationStarted(fc::BulkEngine *engine); // for the Activity panel
 
 private:
     void onItemChanged(int index);

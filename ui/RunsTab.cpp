@@ -8,6 +8,7 @@
 #include "RunsFilterProxy.h"
 #include "RunsModel.h"
 #include "api/ApiClient.h"
+#include "ops/BulkEngine.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -128,6 +129,7 @@ RunsTab::RunsTab(ApiClient *client, QWidget *parent)
     connect(m_model, &RunsModel::loadAllFinished, this, [this](bool) { updateStrip(); });
     connect(m_panel, &RunOperationPanel::busyChanged, this, &RunsTab::scheduleUpdateActions);
     connect(m_panel, &RunOperationPanel::statusMessage, this, &RunsTab::statusMessage);
+    connect(m_panel, &RunOperationPanel::operationStarted, this, &RunsTab::operationStarted);
     updateStrip();
     updateActions();
 }

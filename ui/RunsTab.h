@@ -18,6 +18,7 @@ class QToolButton;
 namespace fc {
 
 class ApiClient;
+class BulkEngine;
 class RunOperationPanel;
 class RunsFilterProxy;
 class RunsModel;
@@ -52,6 +53,7 @@ public:
 
 signals:
     void statusMessage(const QString &message);
+    void operationStarted(fc::BulkEngine *engine); // cancel/resubmit of the selection, for the Activity panel
 
 protected:
     void showEvent(QShowEvent *event) override;
