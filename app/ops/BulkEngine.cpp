@@ -56,9 +56,13 @@ void BulkEngine::init()
 {
     m_wake->setSingleShot(true);
     connect(m_wake, &QTimer::timeout, this, &BulkEngine::pump);
+    m_counts.total = static_cast<int>(m_items.size());
+    m_countedStates.reserve(m_items.size());
     for (qsizetype i = 0; i < m_items.size(); ++i) {
         if (!isFinal(m_items[i].state))
             m_queue.push_back(static_cast<int>(i));
+        m_countedStates.push_back(m_items[i].state);
+        count(m_items[i].state, +1);
     }
     // Throttling seen anywhere on the client slows this operation down at once, before the
     // throttled call itself has finished retrying.
@@ -68,33 +72,35 @@ void BulkEngine::init()
     });
 }
 
-ItemCounts BulkEngine::counts() const
+void BulkEngine::count(ItemState state, int delta)
 {
-    ItemCounts c;
-    c.total = static_cast<int>(m_items.size());
-    for (const BulkItem &item : m_items) {
-        switch (item.state) {
-        case ItemState::Pending:
-            ++c.pending;
-            break;
-        case ItemState::InFlight:
-            ++c.inFlight;
-            break;
-        case ItemState::Succeeded:
-            ++c.succeeded;
-            break;
-        case ItemState::Failed:
-            ++c.failed;
-            break;
-        case ItemState::Skipped:
-            ++c.skipped;
-            break;
-        case ItemState::Unknown:
-            ++c.unknown;
-            break;
-        }
+    switch (state) {
+    case ItemState::Pending:
+        m_counts.pending += delta;
+        break;
+    case ItemState::InFlight:
+        m_counts.inFlight += delta;
+        break;
+    case ItemState::Succeeded:
+        m_counts.succeeded += delta;
+        break;
+    case ItemState::Failed:
+        m_counts.failed += delta;
+        break;
+    case ItemState::Skipped:
+        m_counts.skipped += delta;
+        break;
+    case ItemState::Unknown:
+        m_counts.unknown += delta;
+        break;
     }
-    return c;
+}
+
+void BulkEngine::noteCompletion()
+{
+    m_completions.push_back(m_clock.isValid() ? m_clock.elapsed() : 0);
+    if (m_completions.size() > kRateWindow)
+        m_completions.pop_front();
 }
 
 qint64 BulkEngine::elapsedMs() const
@@ -288,11 +294,8 @@ void BulkEngine::complete(int index, const ApiError &error)
         item.state = ItemState::Failed;
         item.message = error.toString();
     }
-    if (isFinal(item.state)) {
-        m_completions.push_back(now);
-        if (m_completions.size() > kRateWindow)
-            m_completions.pop_front();
-    }
+    if (isFinal(item.state))
+        noteCompletion();
     record(index);
     emit itemChanged(index);
     emit progressChanged();
@@ -335,9 +338,7 @@ void BulkEngine::verifyResubmit(int index)
                     tr("The answer to the resubmit was lost and the flow has no run resubmitted from this "
                        "one: it was not processed. Retry to send it again.");
             }
-            m_completions.push_back(m_clock.isValid() ? m_clock.elapsed() : 0);
-            if (m_completions.size() > kRateWindow)
-                m_completions.pop_front();
+            noteCompletion();
         }
         record(index);
         emit itemChanged(index);
@@ -351,6 +352,13 @@ void BulkEngine::verifyResubmit(int index)
 
 void BulkEngine::record(int index)
 {
+    // Every change of an item's state passes here: the counts follow without a scan.
+    ItemState &counted = m_countedStates[index];
+    if (counted != m_items[index].state) {
+        count(counted, -1);
+        counted = m_items[index].state;
+        count(counted, +1);
+    }
     if (m_journal && m_operationId)
         m_journal->updateItem(m_operationId, m_items[index]);
 }

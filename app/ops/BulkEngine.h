@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <deque>
+#include <vector>
 
 class QTimer;
 
@@ -36,7 +37,7 @@ public:
     QString title() const { return m_title; }
     OperationState state() const { return m_state; }
     const QList<BulkItem> &items() const { return m_items; }
-    ItemCounts counts() const;
+    const ItemCounts &counts() const { return m_counts; }
     double itemsPerSecond() const;
     qint64 remainingMs() const; // -1 while unknown
     qint64 elapsedMs() const;
@@ -67,6 +68,8 @@ private:
     void record(int index);
     void checkFinished();
     qint64 throttleWaitMs(int retryAfterSeconds) const;
+    void count(ItemState state, int delta);
+    void noteCompletion();
 
     ApiClient *m_client;
     Journal *m_journal;
@@ -81,6 +84,8 @@ private:
     QElapsedTimer m_clock;
     qint64 m_activeMs = 0;            // time spent running, pauses excluded
     std::deque<qint64> m_completions; // clock times of recent completions, for the rate
+    ItemCounts m_counts;
+    std::vector<ItemState> m_countedStates; // the state each item is counted under
 };
 
 } // namespace fc

@@ -20,21 +20,6 @@ namespace {
 
 QTextStream out(stdout);
 
-QString newFlow(Session &session, const QString &env, const QString &title)
-{
-    const QJsonObject definition{
-        {u"triggers"_s,
-         QJsonObject{{u"manual"_s, QJsonObject{{u"type"_s, u"Request"_s}, {u"kind"_s, u"Button"_s}}}}},
-        {u"actions"_s, QJsonObject{}}};
-    auto flow = test::await<Flow>([&](auto cb) {
-        session.client()->createFlow(
-            env,
-            QJsonObject{{u"displayName"_s, title}, {u"state"_s, u"Started"_s}, {u"definition"_s, definition}},
-            &session, cb);
-    });
-    return flow && flow->ok() ? flow->value().name : QString();
-}
-
 QList<BulkItem> makeItems(BulkAction action, const QString &env, const QString &flow, const QStringList &runs)
 {
     QList<BulkItem> items;
@@ -91,7 +76,7 @@ int main(int argc, char *argv[])
                               ? qEnvironmentVariableIntValue("FC_BENCH_LATENCY_MS")
                               : 20;
     for (const BulkAction action : {BulkAction::CancelRun, BulkAction::ResubmitRun}) {
-        const QString flow = newFlow(session, env, bulkActionName(action));
+        const QString flow = test::createFlow(session, env, bulkActionName(action));
         QStringList runs;
         for (int i = 0; i < 1000; ++i)
             runs.append(emulator.startRun(env, flow));
@@ -112,7 +97,7 @@ int main(int argc, char *argv[])
 
     // Throttled by the token bucket: capacity = one minute's worth, refilled at rate/60 per second.
     const int rate = 1200, items = 1500;
-    const QString flow = newFlow(session, env, u"rate"_s);
+    const QString flow = test::createFlow(session, env, u"rate"_s);
     QStringList runs;
     for (int i = 0; i < items; ++i)
         runs.append(emulator.startRun(env, flow));

@@ -7,6 +7,7 @@
 #include "api/ApiClient.h"
 #include "auth/Session.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -60,6 +61,25 @@ std::optional<Result<T>> await(Start &&start, int timeoutMs = 15000)
     start([&result](Result<T> r) { result.emplace(std::move(r)); });
     [[maybe_unused]] const bool done = QTest::qWaitFor([&result] { return result.has_value(); }, timeoutMs);
     return result;
+}
+
+// Creates a started flow with a manual trigger and no actions; returns its name (empty on failure).
+inline QString createFlow(Session &session, const QString &env, const QString &title)
+{
+    const QJsonObject definition{
+        {QStringLiteral("triggers"),
+         QJsonObject{
+             {QStringLiteral("manual"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Request")},
+                                                    {QStringLiteral("kind"), QStringLiteral("Button")}}}}},
+        {QStringLiteral("actions"), QJsonObject{}}};
+    auto flow = await<Flow>([&](auto cb) {
+        session.client()->createFlow(env,
+                                     QJsonObject{{QStringLiteral("displayName"), title},
+                                                 {QStringLiteral("state"), QStringLiteral("Started")},
+                                                 {QStringLiteral("definition"), definition}},
+                                     &session, cb);
+    });
+    return flow && flow->ok() ? flow->value().name : QString();
 }
 
 } // namespace fc::test
