@@ -165,7 +165,9 @@ void PeoplePicker::finishOne()
         m_hint->setText(m_exactEmail.isEmpty() ? tr("No user or group starts with this name.")
                                                : tr("No one in the directory has this address."));
     else
-        m_hint->setText(tr("%n result(s). Choose one and press Add.", nullptr, int(m_found.size())));
+        m_hint->setText(m_found.size() == 1
+                            ? tr("One result. Press Add to add it.")
+                            : tr("%1 results. Choose one and press Add.").arg(m_found.size()));
     if (m_results->count() > 0 && m_results->currentRow() < 0)
         m_results->setCurrentRow(0);
     emit searchFinished(static_cast<int>(m_found.size()));

@@ -189,10 +189,15 @@ void RunDetailsDialog::fill()
     for (const RunAction &a : m_details.actions) {
         auto *item = new QTreeWidgetItem(
             m_actions,
-            {a.name, a.type, RunDisplay::statusText(a.status), a.code, formatTime(a.startMs),
+            {a.name, a.type,
+             a.status == RunStatus::Unknown && a.code.contains("Skipped"_L1)
+                 ? tr("Skipped")
+                 : RunDisplay::statusText(a.status),
+             a.code, formatTime(a.startMs),
              a.endMs > 0 && a.startMs > 0 ? RunDisplay::durationText(a.endMs - a.startMs) : QString(),
              a.errorMessage});
-        item->setIcon(2, RunDisplay::statusIcon(a.status));
+        if (a.status != RunStatus::Unknown)
+            item->setIcon(2, RunDisplay::statusIcon(a.status));
         item->setToolTip(6, a.errorMessage);
     }
     m_cancel->setEnabled(isRunActive(run.status));

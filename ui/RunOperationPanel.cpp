@@ -111,9 +111,8 @@ bool RunOperationPanel::start(BulkAction action, const QList<FlowRun> &runs)
         m_engine->deleteLater();
     m_action = action;
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
-    const QString title = action == BulkAction::CancelRun
-                              ? tr("Cancel %n run(s)", nullptr, int(runs.size()))
-                              : tr("Resubmit %n run(s)", nullptr, int(runs.size()));
+    const QString title = action == BulkAction::CancelRun ? tr("Cancelling runs (%1)").arg(runs.size())
+                                                          : tr("Resubmitting runs (%1)").arg(runs.size());
     m_engine = new BulkEngine(m_client, nullptr, title, std::move(items), this);
     if (m_maxConcurrency > 0)
         m_engine->limiter().setMaximum(m_maxConcurrency);

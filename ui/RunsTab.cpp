@@ -1,5 +1,6 @@
 #include "RunsTab.h"
 
+#include "Formatting.h"
 #include "Messages.h"
 #include "RunDetailsDialog.h"
 #include "RunDisplay.h"
@@ -93,13 +94,17 @@ RunsTab::RunsTab(ApiClient *client, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setHighlightSections(false);
-    const int em = m_view->fontMetrics().horizontalAdvance(u'M');
-    m_view->setColumnWidth(RunsModel::StatusColumn, em * 9);
-    m_view->setColumnWidth(RunsModel::StartColumn, em * 11);
-    m_view->setColumnWidth(RunsModel::EndColumn, em * 11);
-    m_view->setColumnWidth(RunsModel::DurationColumn, em * 7);
-    m_view->setColumnWidth(RunsModel::TriggerColumn, em * 8);
-    m_view->setColumnWidth(RunsModel::CodeColumn, em * 8);
+    // Wide enough for what the columns show in this locale, with room for the sort arrow.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int pad = fm.horizontalAdvance(u'M') * 3;
+    const QString sampleTime = formatTime(QDateTime(QDate(2026, 12, 28), QTime(23, 59)).toMSecsSinceEpoch());
+    m_view->setColumnWidth(RunsModel::StatusColumn,
+                           fm.horizontalAdvance(RunDisplay::statusText(RunStatus::Succeeded)) + pad + 20);
+    m_view->setColumnWidth(RunsModel::StartColumn, fm.horizontalAdvance(sampleTime) + pad);
+    m_view->setColumnWidth(RunsModel::EndColumn, fm.horizontalAdvance(sampleTime) + pad);
+    m_view->setColumnWidth(RunsModel::DurationColumn, fm.horizontalAdvance(tr("59 min 59 s")) + pad);
+    m_view->setColumnWidth(RunsModel::TriggerColumn, fm.horizontalAdvance(u"Recurrence"_s) + pad);
+    m_view->setColumnWidth(RunsModel::CodeColumn, fm.horizontalAdvance(u"ActionFailed"_s) + pad);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions({m_details, m_cancel, m_resubmit, m_exportSelected});
     layout->addWidget(m_view, 1);
@@ -479,8 +484,11 @@ void RunsTab::confirmCancel()
         return;
     QMessageBox *box = confirmation(
         this, tr("Cancel runs"),
-        tr("Cancel %n running or waiting run(s)? Actions in progress stop and the runs end as Cancelled.",
-           nullptr, active),
+        active == 1
+            ? tr("Cancel the selected running run? Its actions in progress stop and it ends as Cancelled.")
+            : tr("Cancel %1 running or waiting runs? Their actions in progress stop and they end as "
+                 "Cancelled.")
+                  .arg(active),
         tr("&Cancel runs"));
     connect(box, &QMessageBox::finished, this, [this](int result) {
         if (result != QMessageBox::Yes)
@@ -506,8 +514,10 @@ void RunsTab::confirmResubmit()
         return;
     QMessageBox *box = confirmation(
         this, tr("Resubmit runs"),
-        tr("Resubmit %n run(s)? Each one starts a new run of the flow with the same trigger data.", nullptr,
-           count),
+        count == 1
+            ? tr("Resubmit the selected run? This starts a new run of the flow with the same trigger data.")
+            : tr("Resubmit %1 runs? Each one starts a new run of the flow with the same trigger data.")
+                  .arg(count),
         tr("&Resubmit"));
     connect(box, &QMessageBox::finished, this, [this](int result) {
         if (result != QMessageBox::Yes)
