@@ -89,7 +89,7 @@ ActivityPanel::ActivityPanel(OperationManager *manager, QWidget *parent)
                                      new ProgressDelegate(OperationsModel::ProgressRole, m_view));
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(true);
-    const int widths[] = {280, 110, 90, 170, 75, 60, 60, 65, 60, 80};
+    const int widths[] = {340, 110, 90, 200, 75, 60, 60, 65, 60, 80};
     for (int c = 0; c < OperationsModel::MessageColumn; ++c)
         header->resizeSection(c, widths[c]);
     m_empty =
