@@ -13,11 +13,11 @@ OperationManager::OperationManager(ApiClient *client, QObject *parent) : QObject
 OperationManager::~OperationManager()
 {
     // The engines write to the journal while they stop; they go first.
-    for (const QPointer<BulkEngine> &engine : std::as_const(m_operations)) {
-        if (engine && engine->parent() == this) {
-            disconnect(engine, nullptr, this, nullptr);
-            delete engine.data();
-        }
+    const QList<BulkEngine *> engines = m_operations;
+    for (BulkEngine *engine : engines) {
+        disconnect(engine, nullptr, this, nullptr);
+        if (engine->parent() == this)
+            delete engine;
     }
 }
 
@@ -83,12 +83,7 @@ void OperationManager::remove(BulkEngine *engine)
 
 QList<BulkEngine *> OperationManager::operations() const
 {
-    QList<BulkEngine *> list;
-    for (const QPointer<BulkEngine> &engine : m_operations) {
-        if (engine)
-            list.append(engine);
-    }
-    return list;
+    return m_operations;
 }
 
 bool OperationManager::owns(const BulkEngine *engine) const
@@ -141,12 +136,7 @@ int OperationManager::loadUnfinished()
 
 QList<BulkEngine *> OperationManager::unfinished() const
 {
-    QList<BulkEngine *> list;
-    for (const QPointer<BulkEngine> &engine : m_unfinished) {
-        if (engine)
-            list.append(engine);
-    }
-    return list;
+    return m_unfinished;
 }
 
 void OperationManager::resumeUnfinished()

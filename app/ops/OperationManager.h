@@ -65,8 +65,10 @@ private:
     QPointer<ApiClient> m_client;
     std::unique_ptr<Journal> m_journal;
     QString m_journalPath;
-    QList<QPointer<BulkEngine>> m_operations;
-    QList<QPointer<BulkEngine>> m_unfinished; // read back at start-up, waiting for the user's word
+    // Raw pointers for identity: an engine leaves these lists from its destroyed() signal, when a
+    // QPointer to it would already read null.
+    QList<BulkEngine *> m_operations;
+    QList<BulkEngine *> m_unfinished; // read back at start-up, waiting for the user's word
     bool m_loaded = false;
 };
 
