@@ -75,7 +75,9 @@ RunSweepDialog::RunSweepDialog(ApiClient *client, Mode mode, QList<Flow> flows, 
         custom->addWidget(m_from, 1);
         custom->addWidget(new QLabel(tr("to")));
         custom->addWidget(m_to, 1);
-        form->addRow(tr("&From:"), custom);
+        auto *between = new QLabel(tr("&Between:"));
+        between->setBuddy(m_from); // a row holding a layout gets no buddy of its own
+        form->addRow(between, custom);
         layout->addLayout(form);
         connect(m_range, &QComboBox::currentIndexChanged, this, [this] { recount(); });
         connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &RunSweepDialog::scheduleRecount);
@@ -110,7 +112,8 @@ RunSweepDialog::RunSweepDialog(ApiClient *client, Mode mode, QList<Flow> flows, 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(400);
     connect(m_debounce, &QTimer::timeout, this, &RunSweepDialog::recount);
-    resize(520, 380);
+    // One flow needs one row; many flows get room for their list.
+    resize(540, m_flows.size() == 1 ? 300 : 420);
     // Counting starts from the event loop: whoever opens the dialog connects first.
     QTimer::singleShot(0, this, &RunSweepDialog::recount);
 }

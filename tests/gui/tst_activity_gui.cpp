@@ -250,6 +250,9 @@ void TestActivityGui::resubmitFailedRuns()
     auto *confirm = dialog->findChild<QPushButton *>(u"confirmSweepButton"_s);
     QVERIFY(confirm->isEnabled());
     QVERIFY(confirm->text().contains(QString::number(failed.size())));
+#ifdef FC_SCREENSHOT_DIR
+    dialog->grab().save(QStringLiteral(FC_SCREENSHOT_DIR "/activity-sweep-dialog.png"));
+#endif
 
     // A preset narrows the count: nothing of a flow stopped days ago started in the last hour.
     QMetaObject::invokeMethod(
