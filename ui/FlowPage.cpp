@@ -3,9 +3,12 @@
 #include "CodeEditor.h"
 #include "Formatting.h"
 #include "NavigationModel.h"
+#include "OwnersDialog.h"
+#include "RunsTab.h"
 #include "api/ApiClient.h"
 #include "ops/BulkEngine.h" // FlowPage::operationStarted
 
+#include <QAction>
 #include <QClipboard>
 #include <QFormLayout>
 #include <QGuiApplication>
@@ -19,6 +22,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -43,7 +47,19 @@ FlowPage::FlowPage(ApiClient *client, QWidget *parent) : QWidget(parent), m_clie
     m_subtitle = new QLabel;
     m_subtitle->setObjectName(u"flowSubtitle"_s);
     m_subtitle->setAccessibleName(tr("Flow state and trigger"));
-    layout->addWidget(m_title);
+    m_share = new QAction(tr("&Share…"), this);
+    m_share->setObjectName(u"shareFlowAction"_s);
+    m_share->setToolTip(tr("Owners of this flow: add or remove people and groups"));
+    m_share->setEnabled(false);
+    connect(m_share, &QAction::triggered, this, [this] { openOwners(m_flow); });
+    auto *shareButton = new QToolButton;
+    shareButton->setObjectName(u"shareFlowButton"_s);
+    shareButton->setAccessibleName(tr("Share the flow"));
+    shareButton->setDefaultAction(m_share);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(shareButton);
+    layout->addLayout(titleRow);
     layout->addWidget(m_subtitle);
 
     m_tabs = new QTabWidget;
@@ -112,6 +128,19 @@ FlowPage::FlowPage(ApiClient *client, QWidget *parent) : QWidget(parent), m_clie
     m_definition->setAccessibleName(tr("Flow definition"));
     m_definition->setReadOnly(true);
     m_tabs->addTab(m_definition, tr("Definition"));
+
+    m_runs = new RunsTab(client);
+    m_tabs->addTab(m_runs, tr("Runs"));
+    connect(m_runs, &RunsTab::statusMessage, this, &FlowPage::statusMessage);
+    connect(m_runs, &RunsTab::operationStarted, this, &FlowPage::operationStarted);
+}
+
+void FlowPage::openOwners(const Flow &flow)
+{
+    if (flow.name.isEmpty())
+        return;
+    auto *dialog = new OwnersDialog(m_client, flow.environment, flow.name, flow.displayName, this);
+    dialog->open();
 }
 
 int FlowPage::currentTab() const
@@ -144,6 +173,8 @@ void FlowPage::setFlow(const Flow &flow)
             : QString::fromUtf8(QJsonDocument(flow.definition).toJson(QJsonDocument::Indented));
     if (m_definition->toPlainText() != definition)
         m_definition->setPlainText(definition);
+    m_share->setEnabled(!flow.name.isEmpty());
+    m_runs->setFlow(flow.environment, flow.name);
     if (other)
         loadCallbackUrl();
 }

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -16,6 +17,7 @@ namespace fc {
 class ApiClient;
 class BulkEngine;
 class CodeEditor;
+class RunsTab;
 
 // The page of one flow: a Details tab (every property, connection references, trigger type,
 // the callback URL with a copy button) and a Definition tab (read-only, highlighted JSON).
@@ -30,6 +32,10 @@ public:
     void setFlow(const Flow &flow);
     const Flow &flow() const { return m_flow; }
     QTabWidget *tabs() const { return m_tabs; }
+    RunsTab *runsTab() const { return m_runs; }
+    // Share…: the owners dialog of the page's flow (or of another flow).
+    QAction *shareAction() const { return m_share; }
+    void openOwners(const Flow &flow);
 
     int currentTab() const;
     void setCurrentTab(int index);
@@ -54,6 +60,8 @@ private:
     QTreeWidget *m_properties = nullptr;
     QTableWidget *m_references = nullptr;
     CodeEditor *m_definition = nullptr;
+    RunsTab *m_runs = nullptr;
+    QAction *m_share = nullptr;
     quint64 m_callbackCall = 0;
 };
 

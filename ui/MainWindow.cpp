@@ -215,6 +215,17 @@ void MainWindow::buildMenus()
 
     QMenu *flow = menuBar()->addMenu(tr("F&low"));
     m_actions->addTo(flow);
+    // Share… acts on the one selected flow.
+    QAction *share = flow->addAction(tr("&Share…"), this, [this] {
+        const QList<Flow> flows = selectedFlows();
+        if (flows.size() == 1)
+            m_flowPage->openOwners(flows.first());
+    });
+    share->setObjectName(u"shareSelectedFlowAction"_s);
+    share->setEnabled(false);
+    connect(m_actions, &FlowActions::enabledUpdated, share,
+            [this, share] { share->setEnabled(selectedFlows().size() == 1); });
+    m_contextMenu->addAction(share);
     flow->addSeparator();
     flow->addAction(m_bulkActions->resubmitFailed());
     flow->addAction(m_bulkActions->cancelAllRunning());
