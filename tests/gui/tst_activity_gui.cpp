@@ -39,6 +39,7 @@ private slots:
     void resubmitFailedRuns();
     void cancelAllRunningRuns();
     void pauseResumeCancelFromPanel();
+    void retryFailedFromPanel();
     void severalFlowsGoThroughEngine();
 
 private:
@@ -400,6 +401,36 @@ void TestActivityGui::pauseResumeCancelFromPanel()
     QVERIFY(button(u"clearOperationsButton"_s)->isEnabled());
     panel()->view()->expand(panel()->model()->indexOf(engine));
     screenshot(u"activity-cancelled"_s);
+}
+
+void TestActivityGui::retryFailedFromPanel()
+{
+    const QString flow = ownedFlow(u"Escalate failed backups"_s);
+    QList<BulkItem> items(2);
+    for (BulkItem &item : items) {
+        item.action = BulkAction::CancelRun;
+        item.env = m_env;
+        item.flow = flow;
+    }
+    items[0].run = emulator()->startRun(m_env, flow);
+    items[1].run = u"08584000000000000000000000000CU00"_s; // no such run: fails
+    BulkEngine *engine = window()->operations()->start(u"Cancel 2 runs"_s, items);
+    panel()->selectOperation(engine);
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(), OperationState::Finished, 20000);
+    QCOMPARE(engine->counts().failed, 1);
+    QVERIFY(!engine->items().at(1).message.isEmpty());
+    const QModelIndex row = panel()->model()->indexOf(engine);
+    QTRY_COMPARE(row.siblingAtColumn(OperationsModel::FailedColumn).data().toString(), u"1"_s);
+    QCOMPARE(panel()->model()->index(1, OperationsModel::MessageColumn, row).data().toString(),
+             engine->items().at(1).message);
+    QPushButton *retry = button(u"retryOperationButton"_s);
+    QTRY_VERIFY(retry->isEnabled());
+    retry->click();
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(), OperationState::Finished, 20000);
+    // Only the failed item was sent again; the cancelled run was left alone.
+    QCOMPARE(engine->items().at(1).attempts, 2);
+    QCOMPARE(engine->items().at(0).attempts, 1);
+    QCOMPARE(engine->counts().failed, 1);
 }
 
 void TestActivityGui::severalFlowsGoThroughEngine()
