@@ -315,7 +315,7 @@ void MainWindow::showSignedIn(const QString &account, const QString &profileName
     m_signOut->setEnabled(true);
     m_actions->setSignedIn(true);
     m_bulkActions->setSignedIn(true);
-    openOperationsJournal(demo);
+    openOperationsJournal(demo, profileName + u'/' + account);
     m_pages->setCurrentWidget(m_blank);
     statusBar()->clearMessage();
     QSettings settings;
@@ -341,7 +341,7 @@ void MainWindow::showSignedOut(const QString &message)
     m_pages->setCurrentWidget(m_welcome);
 }
 
-void MainWindow::openOperationsJournal(bool demo)
+void MainWindow::openOperationsJournal(bool demo, const QString &scope)
 {
     // The demo's service lives in memory and starts afresh each time: what its operations did
     // cannot be resumed later, so they are journalled only when a journal is named explicitly.
@@ -355,6 +355,7 @@ void MainWindow::openOperationsJournal(bool demo)
             15000);
         return;
     }
+    m_operations->setScope(scope);
     // Only now: an unfinished operation needs a signed-in client to be resumed.
     m_operations->loadUnfinished();
 }

@@ -87,7 +87,7 @@ private:
     void checkReady();
     void onLoadFailed(const ApiError &error);
     void onProgress(const QString &label, int done, int total);
-    void openOperationsJournal(bool demo);
+    void openOperationsJournal(bool demo, const QString &scope);
 
     ApiClient *m_client;
     NavigationModel *m_model;

@@ -60,10 +60,22 @@ bool Journal::open(const QString &path, QString *error)
     const bool ok =
         exec(u"PRAGMA journal_mode=WAL"_s) && exec(u"PRAGMA synchronous=NORMAL"_s) &&
         exec(u"CREATE TABLE IF NOT EXISTS operations (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT, "
-             "created INTEGER, state INTEGER)"_s) &&
+             "created INTEGER, state INTEGER, scope TEXT NOT NULL DEFAULT '')"_s) &&
         exec(u"CREATE TABLE IF NOT EXISTS items (op INTEGER, seq INTEGER, action INTEGER, env TEXT, "
              "flow TEXT, run TEXT, label TEXT, principal TEXT, ptype INTEGER, state INTEGER, message TEXT, "
              "sent INTEGER, attempts INTEGER, PRIMARY KEY (op, seq))"_s);
+    // Journals written before operations had a scope gain the column (empty scope).
+    if (ok) {
+        QSqlQuery columns(QSqlDatabase::database(m_connection));
+        bool hasScope = false;
+        if (columns.exec(u"PRAGMA table_info(operations)"_s)) {
+            while (columns.next())
+                hasScope = hasScope || columns.value(1).toString() == "scope"_L1;
+        }
+        columns.finish(); // a statement still reading would lock the table against ALTER
+        if (!hasScope)
+            exec(u"ALTER TABLE operations ADD COLUMN scope TEXT NOT NULL DEFAULT ''"_s);
+    }
     if (!ok && error)
         *error = m_lastError;
     return ok;
@@ -74,10 +86,11 @@ qint64 Journal::createOperation(const QString &title, QList<BulkItem> &items)
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
     QSqlQuery op(db);
-    op.prepare(u"INSERT INTO operations (title, created, state) VALUES (?, ?, ?)"_s);
+    op.prepare(u"INSERT INTO operations (title, created, state, scope) VALUES (?, ?, ?, COALESCE(?, ''))"_s);
     op.addBindValue(title);
     op.addBindValue(QDateTime::currentMSecsSinceEpoch());
     op.addBindValue(static_cast<int>(OperationState::Running));
+    op.addBindValue(m_scope);
     if (!op.exec()) {
         m_lastError = op.lastError().text();
         db.rollback();
@@ -152,10 +165,13 @@ QList<OperationRecord> Journal::operations(bool unfinishedOnly) const
     QString sql = u"SELECT o.id, o.title, o.created, o.state, COUNT(i.seq), "
                   "SUM(i.state = 0), SUM(i.state = 1), SUM(i.state = 2), SUM(i.state = 3), SUM(i.state = 4), "
                   "SUM(i.state = 5) FROM operations o LEFT JOIN items i ON i.op = o.id "_s;
+    sql += u"WHERE o.scope = COALESCE(?, '') "_s;
     if (unfinishedOnly)
-        sql += u"WHERE o.state IN (0, 1, 4) "_s;
+        sql += u"AND o.state IN (0, 1, 4) "_s;
     sql += u"GROUP BY o.id ORDER BY o.id"_s;
-    if (!query.exec(sql)) {
+    query.prepare(sql);
+    query.addBindValue(m_scope);
+    if (!query.exec()) {
         m_lastError = query.lastError().text();
         return records;
     }

@@ -35,6 +35,11 @@ public:
     bool open(const QString &path, QString *error = nullptr);
     bool isOpen() const { return !m_connection.isEmpty(); }
 
+    // Whose operations these are (profile and account): new operations are recorded under it and
+    // operations() lists only its own, so one account is never offered another's unfinished work.
+    void setScope(const QString &scope) { m_scope = scope; }
+    QString scope() const { return m_scope; }
+
     qint64 createOperation(const QString &title, QList<BulkItem> &items); // assigns seq; 0 on failure
     bool updateItem(qint64 operationId, const BulkItem &item);
     bool setOperationState(qint64 operationId, OperationState state);
@@ -49,6 +54,7 @@ public:
 private:
     bool exec(const QString &sql);
     QString m_connection;
+    QString m_scope;
     mutable QString m_lastError;
 };
 

@@ -109,6 +109,14 @@ void OperationManager::clearFinished()
     }
 }
 
+void OperationManager::setScope(const QString &scope)
+{
+    if (!m_journal || m_journal->scope() == scope)
+        return;
+    m_journal->setScope(scope);
+    m_loaded = false; // another account's unfinished work may be waiting
+}
+
 int OperationManager::loadUnfinished()
 {
     if (m_loaded || !m_journal || !m_client)

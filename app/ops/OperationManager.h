@@ -32,6 +32,8 @@ public:
     // it cannot be opened: operations then run unjournalled.
     bool openJournal(const QString &path, QString *error = nullptr);
     Journal *journal() const { return m_journal.get(); }
+    // Whose operations are journalled and offered for resume: the profile and account signed in.
+    void setScope(const QString &scope);
 
     // A new journalled operation, started at once. The manager owns it.
     BulkEngine *start(const QString &title, QList<BulkItem> items);

@@ -92,6 +92,8 @@ void TestActivityGui::initTestCase()
     {
         Journal journal;
         QVERIFY(journal.open(journalPath));
+        // Operations belong to a profile and account: the demo profile, signed in as the demo user.
+        journal.setScope(u"Demo/"_s + m_upn);
         QList<BulkItem> items;
         for (const QString &flow : std::as_const(m_resumeFlows)) {
             BulkItem item;

@@ -17,6 +17,7 @@ private slots:
     void limiterHonoursRetryAfter();
     void journalRoundTrip();
     void journalSurvivesReopen();
+    void journalKeepsAccountsApart();
 };
 
 void TestBulkBasics::limiterGrowsOnSuccess()
@@ -81,7 +82,7 @@ void TestBulkBasics::journalRoundTrip()
     QVERIFY(journal.open(dir.filePath(u"j.sqlite"_s)));
     QList<BulkItem> items = sampleItems();
     const qint64 id = journal.createOperation(u"Resubmit 3 runs"_s, items);
-    QVERIFY(id > 0);
+    QVERIFY2(id > 0, qPrintable(journal.lastError()));
     QCOMPARE(items[2].seq, qint64(2));
 
     items[0].state = ItemState::Succeeded;
@@ -133,6 +134,24 @@ void TestBulkBasics::journalSurvivesReopen()
     QCOMPARE(open.size(), 1);
     QCOMPARE(open[0].title, u"op"_s);
     QCOMPARE(again.items(id)[0].message, u"HTTP 404 [FlowNotFound]"_s);
+}
+
+void TestBulkBasics::journalKeepsAccountsApart()
+{
+    QTemporaryDir dir;
+    Journal journal;
+    QVERIFY(journal.open(dir.filePath(u"j.sqlite"_s)));
+    journal.setScope(u"Contoso/adele@contoso.com"_s);
+    QList<BulkItem> items = sampleItems();
+    QVERIFY(journal.createOperation(u"Adele's"_s, items) > 0);
+    journal.setScope(u"Fabrikam/jamie@fabrikam.com"_s);
+    QVERIFY(journal.operations(true).isEmpty());
+    QVERIFY(journal.createOperation(u"Jamie's"_s, items) > 0);
+    QCOMPARE(journal.operations(true).size(), 1);
+    QCOMPARE(journal.operations(true)[0].title, u"Jamie's"_s);
+    journal.setScope(u"Contoso/adele@contoso.com"_s);
+    QCOMPARE(journal.operations(false).size(), 1);
+    QCOMPARE(journal.operations(false)[0].title, u"Adele's"_s);
 }
 
 QTEST_GUILESS_MAIN(TestBulkBasics)
