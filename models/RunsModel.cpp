@@ -15,6 +15,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace fc {
 
+constexpr qint64 kLoadAllBatchMs = 50;
+
 namespace {
 constexpr int kLoadAllPageSize = 250; // the service's largest page
 constexpr int kMaxParallelGets = 4;
@@ -71,6 +73,8 @@ void RunsModel::cancelCalls()
     m_fetchNewAgainFrom = -1;
     m_changedRows.clear();
     m_flushTimer->stop();
+    m_loadAllBatch.clear();
+    m_batchClock.invalidate();
 }
 
 void RunsModel::reload()
@@ -156,11 +160,19 @@ void RunsModel::requestPage()
         m_cursor.nextLink);
 }
 
+void RunsModel::flushLoadAllBatch()
+{
+    m_batchClock.start();
+    if (!m_loadAllBatch.isEmpty())
+        appendRows(std::exchange(m_loadAllBatch, {}));
+}
+
 void RunsModel::onPage(Result<Page<FlowRun>> result)
 {
     m_call = 0;
     m_loaded = true;
     if (!result) {
+        flushLoadAllBatch();
         setLoading(false);
         const bool wasLoadingAll = m_loadingAll;
         m_loadingAll = false;
@@ -185,10 +197,12 @@ void RunsModel::onPage(Result<Page<FlowRun>> result)
     else
         setLoading(false);
     const int added = static_cast<int>(page.items.size());
-    appendRows(std::move(page.items));
+    m_loadAllBatch.append(std::move(page.items));
+    if (!continueAll || !m_batchClock.isValid() || m_batchClock.elapsed() >= kLoadAllBatchMs)
+        flushLoadAllBatch();
     emit pageLoaded(added);
     if (m_loadingAll) {
-        emit loadAllProgress(rowCount(), m_pagesRead);
+        emit loadAllProgress(rowCount() + static_cast<int>(m_loadAllBatch.size()), m_pagesRead);
         if (!continueAll) {
             m_loadingAll = false;
             emit loadAllFinished(true);

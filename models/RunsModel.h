@@ -3,6 +3,7 @@
 #include "PagedModelBase.h"
 #include "api/ApiClient.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 
 #include <array>
@@ -134,6 +135,11 @@ private:
     quint64 m_generation = 0; // bumped on reload: answers of an older query are dropped
     bool m_loadingAll = false;
     int m_pagesRead = 0;
+    // "Load all" gathers pages and inserts them together every kLoadAllBatchMs: a shown, sorted
+    // view pays per insert, so 400 pages in a few inserts instead of 400 is several times faster.
+    QList<FlowRun> m_loadAllBatch;
+    QElapsedTimer m_batchClock;
+    void flushLoadAllBatch();
 
     int m_refreshIntervalMs = 0;
     bool m_refreshPaused = false;
