@@ -130,7 +130,17 @@ void TestRunsModel::loadAllAndStop()
     QCOMPARE(m_model->rowCount(), kLargeRuns);
     QVERIFY(m_model->isComplete());
     QVERIFY(!m_model->canFetchMore({}));
-    QCOMPARE(progress.size(), inserted.size());
+    // Pages arriving together go in together: never more inserts than pages, at least one.
+    QVERIFY(inserted.size() >= 1);
+    QVERIFY2(
+        inserted.size() <= progress.size(),
+        qPrintable(QString::number(inserted.size()) + u" inserts for "_s + QString::number(progress.size())));
+    int lastProgress = 0;
+    for (const QList<QVariant> &p : std::as_const(progress)) {
+        QVERIFY(p.at(0).toInt() > lastProgress);
+        lastProgress = p.at(0).toInt();
+    }
+    QCOMPARE(lastProgress, kLargeRuns);
     int sum = 0;
     for (int n : m_model->statusCounts())
         sum += n;
