@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+#include "RunOperationPanel.h"
+#include "RunsTab.h"
 
 #include "ActivityPanel.h"
 #include "BulkFlowActions.h"
@@ -356,6 +358,8 @@ void MainWindow::openOperationsJournal(bool demo, const QString &scope)
         return;
     }
     m_operations->setScope(scope);
+    // Cancels and resubmits from the run grid are journalled like every other bulk operation.
+    m_flowPage->runsTab()->operationPanel()->setJournal(m_operations->journal());
     // Only now: an unfinished operation needs a signed-in client to be resumed.
     m_operations->loadUnfinished();
 }

@@ -107,13 +107,17 @@ bool RunOperationPanel::start(BulkAction action, const QList<FlowRun> &runs)
         item.label = run.name;
         items.append(item);
     }
-    if (m_engine)
-        m_engine->deleteLater();
+    if (m_engine) {
+        // The activity panel may have taken the last operation over: it goes on showing there.
+        disconnect(m_engine, nullptr, this, nullptr);
+        if (m_engine->parent() == this)
+            m_engine->deleteLater();
+    }
     m_action = action;
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     const QString title = action == BulkAction::CancelRun ? tr("Cancelling runs (%1)").arg(runs.size())
                                                           : tr("Resubmitting runs (%1)").arg(runs.size());
-    m_engine = new BulkEngine(m_client, nullptr, title, std::move(items), this);
+    m_engine = new BulkEngine(m_client, m_journal, title, std::move(items), this);
     if (m_maxConcurrency > 0)
         m_engine->limiter().setMaximum(m_maxConcurrency);
     connect(m_engine, &BulkEngine::itemChanged, this, &RunOperationPanel::onItemChanged);

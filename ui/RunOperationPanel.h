@@ -14,6 +14,8 @@ class QTreeWidget;
 
 namespace fc {
 
+class Journal;
+
 class ApiClient;
 class BulkEngine;
 class RunsModel;
@@ -34,6 +36,8 @@ public:
     BulkEngine *operation() const { return m_engine; }
     // The most calls in flight at once (tests use 1 to make the order of calls known).
     void setMaxConcurrency(int maximum) { m_maxConcurrency = maximum; }
+    // Where operations are journalled so that a crash in the middle loses nothing (may be null).
+    void setJournal(Journal *journal) { m_journal = journal; }
     void retryFailed();
 
 signals:
@@ -52,6 +56,7 @@ private:
     BulkAction m_action = BulkAction::CancelRun;
     qint64 m_startedMs = 0;
     int m_maxConcurrency = 0;
+    Journal *m_journal = nullptr;
     QTimer *m_newRunsTimer;
     QLabel *m_summary;
     QProgressBar *m_progress;

@@ -59,6 +59,8 @@ void OperationManager::track(BulkEngine *engine)
 {
     if (!engine || m_operations.contains(engine))
         return;
+    // Shown until the user clears it, even after whoever started it has moved on.
+    engine->setParent(this);
     add(engine);
 }
 

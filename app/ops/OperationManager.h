@@ -16,9 +16,9 @@ class Journal;
 
 // Owns the console's bulk operations and the journal they are written to. Every operation
 // started anywhere in the console goes through start() (journalled) or is shown through
-// track() (an engine its caller owns), so that the activity panel lists them all. At sign-in,
-// operations the journal holds unfinished are read back, paused, for the user to resume or
-// discard; an engine built from journal items never repeats a finished item.
+// track() (an engine started elsewhere, which it adopts), so that the activity panel lists them all. At
+// sign-in, operations the journal holds unfinished are read back, paused, for the user to resume or discard;
+// an engine built from journal items never repeats a finished item.
 class OperationManager : public QObject
 {
     Q_OBJECT
@@ -37,7 +37,8 @@ public:
 
     // A new journalled operation, started at once. The manager owns it.
     BulkEngine *start(const QString &title, QList<BulkItem> items);
-    // Shows an operation someone else created and owns; forgotten when it is destroyed.
+    // Shows an operation someone else created, and adopts it so it stays listed until cleared
+    // even when its creator moves on; forgotten if it is destroyed anyway.
     void track(BulkEngine *engine);
 
     QList<BulkEngine *> operations() const;
