@@ -1,5 +1,7 @@
 #include "NavigationModel.h"
 
+#include "api/PrincipalNames.h"
+
 #include "Formatting.h"
 
 #include <QFont>
@@ -11,7 +13,23 @@ namespace fc {
 NavigationModel::NavigationModel(ApiClient *client, QObject *parent)
     : QAbstractItemModel(parent)
     , m_client(client)
-{}
+    , m_names(new PrincipalNames(client, this))
+{
+    connect(m_names, &PrincipalNames::resolved, this, &NavigationModel::onNameResolved);
+}
+
+void NavigationModel::onNameResolved(const QString &objectId)
+{
+    for (std::size_t e = 0; e < m_envs.size(); ++e) {
+        const QList<Flow> &flows = m_envs[e]->flows;
+        for (int row = 0; row < flows.size(); ++row) {
+            if (flows[row].creatorObjectId == objectId) {
+                const QModelIndex cell = createIndex(row, OwnerColumn, quintptr(e) + 1);
+                emit dataChanged(cell, cell, {Qt::DisplayRole});
+            }
+        }
+    }
+}
 
 NavigationModel::~NavigationModel()
 {
@@ -416,6 +434,10 @@ QVariant NavigationModel::flowData(const Flow &flow, int column, int role) const
     case CreatedColumn:
         return formatTime(flow.createdMs);
     case OwnerColumn: {
+        // The directory's name when it is known; until then (or without directory access) the id.
+        const QString name = m_names->nameOf(flow.creatorObjectId);
+        if (!name.isEmpty())
+            return name;
         const QJsonObject creator = flow.raw.value("properties"_L1).toObject().value("creator"_L1).toObject();
         const QString user = creator.value("userId"_L1).toString();
         return user.isEmpty() ? flow.creatorObjectId : user;

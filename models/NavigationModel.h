@@ -11,6 +11,8 @@
 
 namespace fc {
 
+class PrincipalNames;
+
 // The navigation tree: environments at the top level, each with its flows beneath. Both levels
 // load lazily, page by page, through canFetchMore/fetchMore. The columns beyond the first carry
 // the flow's properties so that one environment's flows can be shown as a sortable table
@@ -98,7 +100,10 @@ private:
     void updateBusy();
     QVariant flowData(const Flow &flow, int column, int role) const;
 
+    void onNameResolved(const QString &objectId);
+
     QPointer<ApiClient> m_client;
+    PrincipalNames *m_names; // owners shown by name, not GUID
     std::vector<std::unique_ptr<EnvNode>> m_envs;
     QString m_envNextLink;
     ApiClient::CallId m_envCall = 0;

@@ -416,4 +416,17 @@ ApiClient::CallId ApiClient::searchGroups(const QString &prefix, int top, QObjec
         std::move(callback));
 }
 
+ApiClient::CallId ApiClient::getUser(const QString &objectId, QObject *context, Callback<Principal> callback)
+{
+    return call<Principal>(
+        {Operation::GetUser, {{u"id"_s, objectId}}, {}, {}, {}},
+        [](const QByteArray &b) -> Result<Principal> {
+            auto root = json::parseObject(b);
+            if (!root)
+                return root.error();
+            return json::parseDirectoryObject(root.value(), PrincipalType::User);
+        },
+        context, std::move(callback));
+}
+
 } // namespace fc

@@ -99,6 +99,7 @@ public:
 
     CallId searchUsers(const QString &prefix, int top, QObject *context, Callback<Page<Principal>> callback);
     CallId searchGroups(const QString &prefix, int top, QObject *context, Callback<Page<Principal>> callback);
+    CallId getUser(const QString &objectId, QObject *context, Callback<Principal> callback);
 
     // The trigger a resubmit of this flow uses (cached).
     void resolveTrigger(const QString &env, const QString &flow, QObject *context,

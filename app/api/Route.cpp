@@ -70,6 +70,7 @@ const std::array kRows = {
     Row{Operation::ListFlowsAsAdmin, "GET", Host::Flow, nullptr, "scopes/admin/environments/{env}/v2/flows"},
     Row{Operation::SearchUsers, "GET", Host::Graph, "/v1.0/users", "/v1.0/users", nullptr, true, false},
     Row{Operation::SearchGroups, "GET", Host::Graph, "/v1.0/groups", "/v1.0/groups", nullptr, true, false},
+    Row{Operation::GetUser, "GET", Host::Graph, "/v1.0/users/{id}", "/v1.0/users/{id}", nullptr, true, false},
 };
 
 const Row *findRow(Operation op)
@@ -111,7 +112,7 @@ QString operationName(Operation op)
         "deleteFlow",       "turnOnFlow",       "turnOffFlow",     "listFlowRuns",     "getFlowRun",
         "cancelFlowRun",    "resubmitFlowRun",  "listFlowOwners",  "modifyFlowOwners", "listCallbackUrl",
         "listConnectors",   "getConnector",     "listConnections", "getEnvironment",   "listTriggers",
-        "listRunActions",   "listFlowsAsAdmin", "searchUsers",     "searchGroups",
+        "listRunActions",   "listFlowsAsAdmin", "searchUsers",     "searchGroups",     "getUser",
     };
     return QString::fromLatin1(names[static_cast<int>(op)]);
 }

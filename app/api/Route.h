@@ -47,6 +47,7 @@ enum class Operation {
     ListFlowsAsAdmin,
     SearchUsers,
     SearchGroups,
+    GetUser,
 };
 
 QString operationName(Operation op);

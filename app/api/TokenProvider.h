@@ -17,7 +17,8 @@ class TokenProvider
 public:
     virtual ~TokenProvider() = default;
     using Callback = std::function<void(Result<QString>)>;
-    virtual void requestToken(Host host, const QString &rejectedToken, QObject *context, Callback callback) = 0;
+    virtual void requestToken(Host host, const QString &rejectedToken, QObject *context,
+                              Callback callback) = 0;
 };
 
 } // namespace fc

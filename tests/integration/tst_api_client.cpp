@@ -261,6 +261,11 @@ void TestApiClient::everyOperation()
 
     auto users = await<Page<Principal>>([&](auto cb) { client->searchUsers(u"a"_s, 5, this, cb); });
     QVERIFY(users && users->ok());
+    QVERIFY(!users->value().items.isEmpty());
+    const Principal someone = users->value().items.first();
+    auto user = await<Principal>([&](auto cb) { client->getUser(someone.id, this, cb); });
+    QVERIFY(user && user->ok());
+    QCOMPARE(user->value().displayName, someone.displayName);
     for (const Principal &u : users->value().items)
         QVERIFY2(u.displayName.startsWith(u'a', Qt::CaseInsensitive) ||
                      u.email.startsWith(u'a', Qt::CaseInsensitive),

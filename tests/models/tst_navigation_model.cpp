@@ -5,6 +5,7 @@
 #include "NavigationModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonObject>
 #include <QtTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -24,6 +25,7 @@ private slots:
     void upsertAndRemove();
     void reloadResets();
     void sortableAsTable();
+    void ownersShownByName();
 
 private:
     QString loadTestEnvironment() const;
@@ -217,6 +219,39 @@ void TestNavigationModel::sortableAsTable()
                                          .data(NavigationModel::SortRole)
                                          .toLongLong());
     }
+}
+
+// The API names a flow's creator by object id; the model shows the directory's name once known.
+void TestNavigationModel::ownersShownByName()
+{
+    const QString env = m_emu->emulator->defaultEnvironmentName();
+    const QModelIndex envIndex = m_model->environmentIndex(env);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            if (m_model->canFetchMore(envIndex))
+                m_model->fetchMore(envIndex);
+            return m_model->flowsComplete(env);
+        },
+        20000));
+    QVERIFY(m_model->rowCount(envIndex) > 0);
+    const QString adele = m_emu->emulator->userId(m_emu->emulator->demoUserUpn());
+    QModelIndex owned;
+    for (int row = 0; row < m_model->rowCount(envIndex) && !owned.isValid(); ++row) {
+        const QModelIndex cell = m_model->index(row, NavigationModel::OwnerColumn, envIndex);
+        const QJsonObject creator =
+            m_emu->emulator
+                ->flowJson(env, cell.siblingAtColumn(0).data(NavigationModel::FlowNameRole).toString())
+                .value_or(QJsonObject())
+                .value(u"properties"_s)
+                .toObject()
+                .value(u"creator"_s)
+                .toObject();
+        if (creator.value(u"objectId"_s).toString() == adele)
+            owned = cell;
+    }
+    QVERIFY2(owned.isValid(), "a demo flow created by the demo user");
+    (void)owned.data(); // asks the directory
+    QTRY_COMPARE_WITH_TIMEOUT(owned.data().toString(), u"Adele Vance"_s, 10000);
 }
 
 QTEST_MAIN(TestNavigationModel)
