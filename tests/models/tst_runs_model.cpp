@@ -283,7 +283,7 @@ void TestRunsModel::rowsChangingStatus()
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     for (const QString &name : started) {
         const auto done =
-            test::awaitResult<Done>([&](auto cb) { client->cancelRun(env, flow, name, m_model.get(), cb); });
+            test::await<Done>([&](auto cb) { client->cancelRun(env, flow, name, m_model.get(), cb); });
         QVERIFY(done && (done->ok() || done->error().httpStatus == 409));
         m_model->reloadRun(name);
     }
@@ -306,8 +306,8 @@ void TestRunsModel::newRunsOfResubmit()
     const QString origin = m_model->runAt(0).name;
     const qint64 sent = QDateTime::currentMSecsSinceEpoch();
     ApiClient *client = m_emu->session->client();
-    const auto done = test::awaitResult<Done>(
-        [&](auto cb) { client->resubmitRun(env, flow, origin, {}, m_model.get(), cb); });
+    const auto done =
+        test::await<Done>([&](auto cb) { client->resubmitRun(env, flow, origin, {}, m_model.get(), cb); });
     QVERIFY(done && done->ok());
     QSignalSpy inserted(m_model.get(), &RunsModel::runsInserted);
     const int before = m_model->rowCount();

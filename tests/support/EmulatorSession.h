@@ -1,14 +1,9 @@
 #pragma once
 
-// Test support for model suites: an in-process emulator and a Session signed in to it as the
-// demo user, through the real sign-in (the emulator approves the login_hint at once).
+// Test support: an in-process emulator and a Session signed in to it as the demo user, through
+// the real sign-in (the emulator approves the login_hint at once).
 
-#include "Emulator.h"
-#include "api/ApiClient.h"
-#include "auth/Session.h"
-
-#include <QSignalSpy>
-#include <QTest>
+#include "SignedInSession.h"
 
 #include <memory>
 
@@ -26,37 +21,27 @@ struct EmulatorSession
     }
 };
 
-inline std::unique_ptr<EmulatorSession> startEmulatorSession(const QString &seed)
+inline std::unique_ptr<EmulatorSession>
+startEmulatorSession(const emu::EmulatorOptions &options, Dialect dialect = Dialect::Live,
+                     const QString &profileName = QStringLiteral("Tests"))
 {
     auto s = std::make_unique<EmulatorSession>();
-    emu::EmulatorOptions options;
-    options.seed = seed;
     s->emulator = std::make_unique<emu::Emulator>(options);
     if (!s->emulator->start())
         return nullptr;
-    const QUrl base = s->emulator->baseUrl();
-    Profile profile = Profile::fromPreset(CloudPreset::Public);
-    profile.name = QStringLiteral("Model tests");
-    profile.cloud = CloudPreset::Custom;
-    profile.authorityBase = base;
-    profile.flowApiBase = base;
-    profile.powerAppsApiBase = base;
-    profile.graphBase = base;
-    profile.tenant = s->emulator->tenantId();
-    profile.clientId = QStringLiteral("flowconsole-model-tests");
-    profile.dialect = Dialect::Live;
     s->session = std::make_unique<Session>();
-    if (s->session->setProfile(profile))
+    if (s->session->setProfile(emulatorProfile(*s->emulator, dialect, profileName)))
         return nullptr;
-    Session *session = s->session.get();
-    QObject::connect(session, &Session::openUrl, session,
-                     [session](const QUrl &url) { visitWithoutBrowser(session->network(), url, session); });
-    QSignalSpy signedIn(session, &Session::signedIn);
-    session->setPersistTokens(false);
-    session->signInWithBrowser(s->emulator->demoUserUpn());
-    if (!QTest::qWaitFor([&] { return signedIn.size() > 0; }, 20000))
+    if (!signIn(*s->session, s->emulator->demoUserUpn()))
         return nullptr;
     return s;
+}
+
+inline std::unique_ptr<EmulatorSession> startEmulatorSession(const QString &seed)
+{
+    emu::EmulatorOptions options;
+    options.seed = seed;
+    return startEmulatorSession(options, Dialect::Live, QStringLiteral("Model tests"));
 }
 
 } // namespace fc::test
