@@ -248,27 +248,45 @@ void RunApi::writeActions(JsonWriter &w, const FlowRow &flow, const RunRow &run,
         w.endArray();
 }
 
+struct RunApi::Target
+{
+    EnvironmentRow env;
+    FlowRow flow;
+    RunRow run;
+};
+
+std::optional<RunApi::Target> RunApi::resolve(Request &req, FlowAccess access, Response *error)
+{
+    const auto env = m_ctx.environment(req, error);
+    const auto flow = env ? m_ctx.flow(req, *env, access, error) : std::nullopt;
+    if (!flow)
+        return std::nullopt;
+    auto run = loadRun(env->name, flow->name, req.param(u"run"_s));
+    if (!run) {
+        *error = runNotFound(req.param(u"run"_s));
+        return std::nullopt;
+    }
+    return Target{*env, *flow, std::move(*run)};
+}
+
 Response RunApi::get(Request &req)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Read, &error) : std::nullopt;
-    if (!flow)
+    const auto target = resolve(req, FlowAccess::Read, &error);
+    if (!target)
         return error;
-    const auto run = loadRun(env->name, flow->name, req.param(u"run"_s));
-    if (!run)
-        return runNotFound(req.param(u"run"_s));
+    const auto &[env, flow, run] = *target;
     const QString expand = req.queryValue(u"$expand"_s);
     if (!expand.isEmpty() && expand.compare("properties/actions"_L1, Qt::CaseInsensitive) != 0)
         return ApiContext::invalid(
             QString(u"The $expand value '"_s + expand + u"' is not supported; use properties/actions."_s));
-    const QString idPrefix = m_ctx.flowId(env->name, flow->name) + u"/runs/"_s;
+    const QString idPrefix = m_ctx.flowId(env.name, flow.name) + u"/runs/"_s;
     QByteArray out;
     JsonWriter w(out);
-    writeRun(w, idPrefix, *run, true);
+    writeRun(w, idPrefix, run, true);
     if (!expand.isEmpty()) {
         w.key("actions");
-        writeActions(w, *flow, *run, idPrefix + run->name, true);
+        writeActions(w, flow, run, idPrefix + run.name, true);
     }
     w.endObject().endObject();
     return Response::rawJson(out);
@@ -277,16 +295,13 @@ Response RunApi::get(Request &req)
 Response RunApi::actions(Request &req)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Read, &error) : std::nullopt;
-    if (!flow)
+    const auto target = resolve(req, FlowAccess::Read, &error);
+    if (!target)
         return error;
-    const auto run = loadRun(env->name, flow->name, req.param(u"run"_s));
-    if (!run)
-        return runNotFound(req.param(u"run"_s));
+    const auto &[env, flow, run] = *target;
     QByteArray out("{\"value\":");
     JsonWriter w(out);
-    writeActions(w, *flow, *run, m_ctx.flowId(env->name, flow->name) + u"/runs/"_s + run->name, false);
+    writeActions(w, flow, run, m_ctx.flowId(env.name, flow.name) + u"/runs/"_s + run.name, false);
     out.append('}');
     return Response::rawJson(out);
 }
@@ -294,39 +309,33 @@ Response RunApi::actions(Request &req)
 Response RunApi::cancel(Request &req)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Write, &error) : std::nullopt;
-    if (!flow)
+    const auto target = resolve(req, FlowAccess::Write, &error);
+    if (!target)
         return error;
-    const auto run = loadRun(env->name, flow->name, req.param(u"run"_s));
-    if (!run)
-        return runNotFound(req.param(u"run"_s));
-    if (run->status != "Running"_L1 && run->status != "Waiting"_L1)
+    const auto &[env, flow, run] = *target;
+    if (run.status != "Running"_L1 && run.status != "Waiting"_L1)
         return Response::error(409, u"WorkflowRunNotInProgress"_s,
-                               QString(u"The workflow run '"_s + run->name +
-                                       u"' cannot be cancelled: its status is '"_s + run->status + u"'."_s));
+                               QString(u"The workflow run '"_s + run.name +
+                                       u"' cannot be cancelled: its status is '"_s + run.status + u"'."_s));
     m_ctx.store.run(
         u"UPDATE runs SET status='Cancelled', end_ms=?, due_ms=NULL WHERE env=? AND flow=? AND name=?"_s,
-        {nowMs(), env->name, flow->name, run->name});
+        {nowMs(), env.name, flow.name, run.name});
     return Response::empty(200);
 }
 
 Response RunApi::resubmit(Request &req, const QString &trigger)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Write, &error) : std::nullopt;
-    if (!flow)
+    const auto target = resolve(req, FlowAccess::Write, &error);
+    if (!target)
         return error;
-    const auto run = loadRun(env->name, flow->name, req.param(u"run"_s));
-    if (!run)
-        return runNotFound(req.param(u"run"_s));
-    const FlowDefinition def(QJsonDocument::fromJson(flow->definition).object());
+    const auto &[env, flow, run] = *target;
+    const FlowDefinition def(QJsonDocument::fromJson(flow.definition).object());
     if (!def.triggerNames().contains(trigger))
         return Response::error(404, u"TriggerNotFound"_s,
                                QString(u"The flow has no trigger '"_s + trigger + u"'."_s));
-    const QString name = m_ctx.runs.start(env->name, flow->name, trigger, m_ctx.options.runDurationMs,
-                                          flow->failureRatio, run->name);
+    const QString name = m_ctx.runs.start(env.name, flow.name, trigger, m_ctx.options.runDurationMs,
+                                          flow.failureRatio, run.name);
     return Response::empty(202).withHeader("x-ms-workflow-run-id", name.toLatin1());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiContext.h"
 #include "Router.h"
 
 namespace fc::emu {
@@ -25,6 +26,9 @@ private:
     Response resubmit(Request &req, const QString &trigger);
 
     std::optional<RunRow> loadRun(const QString &env, const QString &flow, const QString &run);
+    // The environment, flow and run a request names, checked for access; or the error to answer.
+    struct Target;
+    std::optional<Target> resolve(Request &req, FlowAccess access, Response *error);
     Response runNotFound(const QString &run) const;
     void writeActions(JsonWriter &w, const FlowRow &flow, const RunRow &run, const QString &runId,
                       bool asMap);
