@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QStyleFactory>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -23,6 +24,12 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(u":/icons/flowconsole.svg"_s));
     // Fusion follows the system palette, dark included, the same on every desktop.
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    // The user's language when FlowConsole has it; otherwise English, whose file only adds the
+    // plural forms of counted strings.
+    QTranslator translator;
+    if (translator.load(QLocale(), u"flowconsole"_s, u"_"_s, u":/i18n"_s) ||
+        translator.load(u"flowconsole_en"_s, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,5 +1,7 @@
 #include "FlowPage.h"
 
+#include "api/PrincipalNames.h"
+
 #include "CodeEditor.h"
 #include "Formatting.h"
 #include "NavigationModel.h"
@@ -30,8 +32,16 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace fc {
 
-FlowPage::FlowPage(ApiClient *client, QWidget *parent) : QWidget(parent), m_client(client)
+FlowPage::FlowPage(ApiClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_names(new PrincipalNames(client, this))
 {
+    connect(m_names, &PrincipalNames::resolved, this, [this](const QString &objectId, const QString &name) {
+        // Only the creator's row changes: the rest of the tree keeps what the user expanded.
+        if (objectId == m_flow.creatorObjectId && m_creatorItem)
+            m_creatorItem->setText(1, name);
+    });
     setObjectName(u"flowPage"_s);
     setAccessibleName(tr("Flow"));
     auto *layout = new QVBoxLayout(this);
@@ -199,6 +209,7 @@ static void addJson(QTreeWidgetItem *parent, const QString &key, const QJsonValu
 void FlowPage::fillProperties()
 {
     m_properties->clear();
+    m_creatorItem = nullptr;
     auto add = [this](const QString &key, const QString &value) {
         auto *item = new QTreeWidgetItem(m_properties, {key, value});
         item->setToolTip(1, value);
@@ -210,7 +221,11 @@ void FlowPage::fillProperties()
     add(tr("Trigger type"), m_flow.triggerType);
     add(tr("Created"), formatTime(m_flow.createdMs));
     add(tr("Last modified"), formatTime(m_flow.modifiedMs));
-    add(tr("Creator"), m_flow.creatorObjectId);
+    // The creator by name once the directory answered (the id stays in the tooltip).
+    const QString creatorName = m_names->nameOf(m_flow.creatorObjectId);
+    add(tr("Creator"), creatorName.isEmpty() ? m_flow.creatorObjectId : creatorName);
+    m_creatorItem = m_properties->topLevelItem(m_properties->topLevelItemCount() - 1);
+    m_creatorItem->setToolTip(1, m_flow.creatorObjectId);
     // Every property exactly as the service sent it, the definition aside (it has its own tab).
     auto *all = new QTreeWidgetItem(m_properties, {tr("All properties")});
     const QJsonObject props = m_flow.raw.value("properties"_L1).toObject();

@@ -12,9 +12,12 @@ class QTabWidget;
 class QTableWidget;
 class QTreeWidget;
 
+class QTreeWidgetItem;
+
 namespace fc {
 
 class ApiClient;
+class PrincipalNames;
 class BulkEngine;
 class CodeEditor;
 class RunsTab;
@@ -51,6 +54,8 @@ private:
     void loadCallbackUrl();
 
     ApiClient *m_client;
+    PrincipalNames *m_names;
+    QTreeWidgetItem *m_creatorItem = nullptr; // owned by the properties tree
     Flow m_flow;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
