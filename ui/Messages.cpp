@@ -3,6 +3,7 @@
 #include "api/ApiError.h"
 
 #include <QCoreApplication>
+#include <QAbstractButton>
 #include <QMessageBox>
 
 using namespace Qt::Literals::StringLiterals;
@@ -26,6 +27,23 @@ QMessageBox *showApiError(QWidget *parent, const QString &title, const ApiError 
     if (!error.requestId.isEmpty())
         details = QCoreApplication::translate("Messages", "Request id: %1").arg(error.requestId);
     return showError(parent, title, error.toString(), details);
+}
+
+QMessageBox *askToConfirm(QWidget *parent, const QString &objectName, const QString &title,
+                          const QString &text, const QString &yesText, std::function<void()> onYes)
+{
+    auto *box =
+        new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::Cancel, parent);
+    box->setObjectName(objectName);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(yesText);
+    QObject::connect(box, &QMessageBox::finished, parent, [onYes = std::move(onYes)](int result) {
+        if (result == QMessageBox::Yes)
+            onYes();
+    });
+    box->open();
+    return box;
 }
 
 } // namespace fc

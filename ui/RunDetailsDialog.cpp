@@ -1,5 +1,7 @@
 #include "RunDetailsDialog.h"
 
+#include "Messages.h"
+
 #include "Formatting.h"
 #include "RunDisplay.h"
 #include "api/ApiClient.h"
@@ -212,58 +214,48 @@ void RunDetailsDialog::setBusy(const QString &message)
 
 void RunDetailsDialog::cancelRun()
 {
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Cancel run"),
-                                tr("Cancel run %1? Actions in progress stop.").arg(m_details.run.name),
-                                QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(u"confirmRunAction"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setDefaultButton(QMessageBox::No);
-    connect(box, &QMessageBox::finished, this, [this](int result) {
-        if (result != QMessageBox::Yes || !m_client)
-            return;
-        setBusy(tr("Cancelling…"));
-        const QString name = m_details.run.name;
-        m_client->cancelRun(m_env, m_flow, name, this, [this, name](Result<Done> done) {
-            m_resubmit->setEnabled(true);
-            if (!done) {
-                m_message->setText(tr("The run was not cancelled: %1").arg(done.error().toString()));
-                fill();
+    askToConfirm(
+        this, u"confirmRunAction"_s, tr("Cancel run"),
+        tr("Cancel run %1? Actions in progress stop.").arg(m_details.run.name), tr("&Cancel run"), [this] {
+            if (!m_client)
                 return;
-            }
-            emit runCancelled(name);
-            reload();
+            setBusy(tr("Cancelling…"));
+            const QString name = m_details.run.name;
+            m_client->cancelRun(m_env, m_flow, name, this, [this, name](Result<Done> done) {
+                m_resubmit->setEnabled(true);
+                if (!done) {
+                    m_message->setText(tr("The run was not cancelled: %1").arg(done.error().toString()));
+                    fill();
+                    return;
+                }
+                emit runCancelled(name);
+                reload();
+            });
         });
-    });
-    box->open();
 }
 
 void RunDetailsDialog::resubmitRun()
 {
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Resubmit run"),
+    askToConfirm(
+        this, u"confirmRunAction"_s, tr("Resubmit run"),
         tr("Resubmit run %1? This starts a new run with the same trigger data.").arg(m_details.run.name),
-        QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(u"confirmRunAction"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setDefaultButton(QMessageBox::No);
-    connect(box, &QMessageBox::finished, this, [this](int result) {
-        if (result != QMessageBox::Yes || !m_client)
-            return;
-        setBusy(tr("Resubmitting…"));
-        const QString name = m_details.run.name;
-        const qint64 sent = QDateTime::currentMSecsSinceEpoch();
-        m_client->resubmitRun(m_env, m_flow, name, {}, this, [this, name, sent](Result<Done> done) {
-            m_resubmit->setEnabled(true);
-            fill();
-            if (!done) {
-                m_message->setText(tr("The run was not resubmitted: %1").arg(done.error().toString()));
+        tr("&Resubmit"), [this] {
+            if (!m_client)
                 return;
-            }
-            m_message->setText(tr("Resubmitted: a new run has started."));
-            emit runResubmitted(name, sent);
+            setBusy(tr("Resubmitting…"));
+            const QString name = m_details.run.name;
+            const qint64 sent = QDateTime::currentMSecsSinceEpoch();
+            m_client->resubmitRun(m_env, m_flow, name, {}, this, [this, name, sent](Result<Done> done) {
+                m_resubmit->setEnabled(true);
+                fill();
+                if (!done) {
+                    m_message->setText(tr("The run was not resubmitted: %1").arg(done.error().toString()));
+                    return;
+                }
+                m_message->setText(tr("Resubmitted: a new run has started."));
+                emit runResubmitted(name, sent);
+            });
         });
-    });
-    box->open();
 }
 
 } // namespace fc

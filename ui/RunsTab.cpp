@@ -463,18 +463,6 @@ QList<FlowRun> RunsTab::selectedRuns() const
     return runs;
 }
 
-static QMessageBox *confirmation(QWidget *parent, const QString &title, const QString &text,
-                                 const QString &yesText)
-{
-    auto *box =
-        new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::Cancel, parent);
-    box->setObjectName(u"confirmRunsAction"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->button(QMessageBox::Yes)->setText(yesText);
-    return box;
-}
-
 void RunsTab::confirmCancel()
 {
     int active = 0;
@@ -482,29 +470,25 @@ void RunsTab::confirmCancel()
         active += isRunActive(run.status) ? 1 : 0;
     if (active == 0)
         return;
-    QMessageBox *box = confirmation(
-        this, tr("Cancel runs"),
+    askToConfirm(
+        this, u"confirmRunsAction"_s, tr("Cancel runs"),
         active == 1
             ? tr("Cancel the selected running run? Its actions in progress stop and it ends as Cancelled.")
             : tr("Cancel %1 running or waiting runs? Their actions in progress stop and they end as "
                  "Cancelled.")
                   .arg(active),
-        tr("&Cancel runs"));
-    connect(box, &QMessageBox::finished, this, [this](int result) {
-        if (result != QMessageBox::Yes)
-            return;
-        // Read again: the selection or the statuses may have changed while the box was open.
-        QList<FlowRun> runs;
-        for (const FlowRun &run : selectedRuns()) {
-            if (isRunActive(run.status))
-                runs.append(run);
-        }
-        if (runs.isEmpty())
-            emit statusMessage(tr("None of the selected runs is running any more."));
-        else
-            m_panel->start(BulkAction::CancelRun, runs);
-    });
-    box->open();
+        tr("&Cancel runs"), [this] {
+            // Read again: the selection or the statuses may have changed while the box was open.
+            QList<FlowRun> runs;
+            for (const FlowRun &run : selectedRuns()) {
+                if (isRunActive(run.status))
+                    runs.append(run);
+            }
+            if (runs.isEmpty())
+                emit statusMessage(tr("None of the selected runs is running any more."));
+            else
+                m_panel->start(BulkAction::CancelRun, runs);
+        });
 }
 
 void RunsTab::confirmResubmit()
@@ -512,21 +496,17 @@ void RunsTab::confirmResubmit()
     const int count = static_cast<int>(m_view->selectionModel()->selectedRows().size());
     if (count == 0)
         return;
-    QMessageBox *box = confirmation(
-        this, tr("Resubmit runs"),
+    askToConfirm(
+        this, u"confirmRunsAction"_s, tr("Resubmit runs"),
         count == 1
             ? tr("Resubmit the selected run? This starts a new run of the flow with the same trigger data.")
             : tr("Resubmit %1 runs? Each one starts a new run of the flow with the same trigger data.")
                   .arg(count),
-        tr("&Resubmit"));
-    connect(box, &QMessageBox::finished, this, [this](int result) {
-        if (result != QMessageBox::Yes)
-            return;
-        const QList<FlowRun> runs = selectedRuns(); // read again after the confirmation
-        if (!runs.isEmpty())
-            m_panel->start(BulkAction::ResubmitRun, runs);
-    });
-    box->open();
+        tr("&Resubmit"), [this] {
+            const QList<FlowRun> runs = selectedRuns(); // read again after the confirmation
+            if (!runs.isEmpty())
+                m_panel->start(BulkAction::ResubmitRun, runs);
+        });
 }
 
 bool RunsTab::exportCsv(const QString &path, bool selectedOnly, QString *error)
