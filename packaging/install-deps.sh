@@ -18,7 +18,7 @@ packages=(
   # packaging
   dpkg-dev file
   # benchmarks: a load generator on loopback
-  wrk curl
+  wrk curl python3
 )
 
 missing=()
