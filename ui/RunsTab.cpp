@@ -317,6 +317,20 @@ void RunsTab::createActions()
 
 void RunsTab::setFlow(const QString &environment, const QString &flow)
 {
+    // A flow's runs are read when its Runs tab is first shown, not on every click in the tree.
+    m_pendingEnv = environment;
+    m_pendingFlow = flow;
+    m_hasPending = true;
+    if (isVisible())
+        applyPendingFlow();
+}
+
+void RunsTab::applyPendingFlow()
+{
+    if (!m_hasPending)
+        return;
+    m_hasPending = false;
+    const QString environment = m_pendingEnv, flow = m_pendingFlow;
     if (environment == m_model->environment() && flow == m_model->flow())
         return;
     m_model->setPageSize(100);
@@ -566,6 +580,7 @@ void RunsTab::openDetails(const QModelIndex &proxyIndex)
 void RunsTab::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    applyPendingFlow();
     m_model->setRefreshPaused(false);
 }
 

@@ -60,6 +60,12 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    void applyPendingFlow();
+    QString m_pendingEnv;
+    QString m_pendingFlow;
+    bool m_hasPending = false;
+
+private:
     QWidget *buildFilterBar();
     QWidget *buildStrip();
     void createActions();
