@@ -349,4 +349,10 @@ void ApiContext::addOwner(const QString &env, const QString &flow, const QString
               {env, flow, principalId, type, role, nowMs()});
 }
 
+std::optional<FlowRow> ApiContext::requestedFlow(const Request &req, FlowAccess access, Response *error)
+{
+    const auto env = environment(req, error);
+    return env ? flow(req, *env, access, error) : std::nullopt;
+}
+
 } // namespace fc::emu

@@ -65,6 +65,8 @@ public:
     bool mayUseEnvironment(const Caller &caller, const QString &env);
     std::optional<FlowRow> flow(const Request &req, const EnvironmentRow &env, FlowAccess access,
                                 Response *error);
+    // The environment and flow a request names, checked for access: the usual first step of a flow call.
+    std::optional<FlowRow> requestedFlow(const Request &req, FlowAccess access, Response *error);
     std::optional<FlowRow> loadFlow(const QString &env, const QString &name);
     bool ownsFlow(const Caller &caller, const QString &env, const QString &flow);
     bool flowExists(const QString &env, const QString &name);

@@ -197,8 +197,7 @@ Response FlowApi::create(Request &req)
 Response FlowApi::get(Request &req)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Read, &error) : std::nullopt;
+    const auto flow = m_ctx.requestedFlow(req, FlowAccess::Read, &error);
     if (!flow)
         return error;
     QByteArray out;
@@ -210,8 +209,7 @@ Response FlowApi::get(Request &req)
 Response FlowApi::update(Request &req)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Write, &error) : std::nullopt;
+    auto flow = m_ctx.requestedFlow(req, FlowAccess::Write, &error);
     if (!flow)
         return error;
     const auto body = m_ctx.jsonBody(req, &error);
@@ -260,8 +258,7 @@ Response FlowApi::update(Request &req)
 Response FlowApi::remove(Request &req)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Write, &error) : std::nullopt;
+    const auto flow = m_ctx.requestedFlow(req, FlowAccess::Write, &error);
     if (!flow)
         return error;
     m_ctx.store.begin();
@@ -275,8 +272,7 @@ Response FlowApi::remove(Request &req)
 Response FlowApi::setState(Request &req, const QString &state)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Write, &error) : std::nullopt;
+    const auto flow = m_ctx.requestedFlow(req, FlowAccess::Write, &error);
     if (!flow)
         return error;
     if (flow->state != state)
@@ -288,8 +284,7 @@ Response FlowApi::setState(Request &req, const QString &state)
 Response FlowApi::triggers(Request &req)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Read, &error) : std::nullopt;
+    const auto flow = m_ctx.requestedFlow(req, FlowAccess::Read, &error);
     if (!flow)
         return error;
     const FlowDefinition def(QJsonDocument::fromJson(flow->definition).object());
@@ -316,8 +311,7 @@ Response FlowApi::triggers(Request &req)
 Response FlowApi::callbackUrl(Request &req, const QString &trigger)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Read, &error) : std::nullopt;
+    const auto flow = m_ctx.requestedFlow(req, FlowAccess::Read, &error);
     if (!flow)
         return error;
     const FlowDefinition def(QJsonDocument::fromJson(flow->definition).object());

@@ -79,8 +79,7 @@ QByteArray OwnerApi::ownersJson(const FlowRow &flow)
 Response OwnerApi::list(Request &req)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Read, &error) : std::nullopt;
+    const auto flow = m_ctx.requestedFlow(req, FlowAccess::Read, &error);
     if (!flow)
         return error;
     return ApiContext::listResponse(ownersJson(*flow), {});
@@ -157,8 +156,7 @@ Response OwnerApi::modifyLive(Request &req)
 Response OwnerApi::apply(Request &req, const QList<Change> &add, const QList<Change> &remove)
 {
     Response error;
-    const auto env = m_ctx.environment(req, &error);
-    const auto flow = env ? m_ctx.flow(req, *env, FlowAccess::Write, &error) : std::nullopt;
+    const auto flow = m_ctx.requestedFlow(req, FlowAccess::Write, &error);
     if (!flow)
         return error;
     for (const Change &c : add) {

@@ -2,8 +2,8 @@
 
 #include "api/ApiError.h"
 
-#include <QCoreApplication>
 #include <QAbstractButton>
+#include <QCoreApplication>
 #include <QMessageBox>
 
 using namespace Qt::Literals::StringLiterals;
