@@ -11,7 +11,10 @@ namespace fc {
 // Refresh tokens in the OS keychain (Secret Service, Keychain, Credential Manager) through
 // QtKeychain, never in a file: the insecure fallback is off. Every job has a timeout, because a
 // keychain that waits for a prompt nobody sees must not hang sign-in; its answer is an ApiError
-// that names the cause, and the caller goes on with tokens in memory.
+// with code "Timeout" that names the cause, and the caller goes on with tokens in memory.
+// Every call answers exactly once, on the context's thread, and never after the context died. A
+// keychain that answers after the timeout is heard by no one: its answer is dropped (a timed-out
+// write may still have been stored).
 class TokenStore : public QObject
 {
     Q_OBJECT
