@@ -56,6 +56,7 @@ void NavigationModel::clear()
     beginResetModel();
     m_envs.clear();
     m_envNextLink.clear();
+    m_envWalk.reset();
     m_envsLoaded = false;
     endResetModel();
     updateBusy();
@@ -94,7 +95,11 @@ void NavigationModel::fetchEnvironments(const QString &nextLink)
                 return;
             }
             Page<Environment> page = std::move(result).value();
-            m_envNextLink = page.nextLink;
+            const std::optional<ApiError> stop =
+                m_envWalk.admit(page.nextLink, u"listEnvironments"_s, tr("the environments"));
+            m_envNextLink = stop ? QString() : page.nextLink;
+            if (stop)
+                emit loadFailed(*stop);
             if (!page.items.isEmpty()) {
                 const int first = static_cast<int>(m_envs.size());
                 beginInsertRows({}, first, first + static_cast<int>(page.items.size()) - 1);
@@ -136,7 +141,11 @@ void NavigationModel::fetchFlows(int row, const QString &nextLink)
                 return;
             }
             Page<Flow> page = std::move(result).value();
-            n.nextLink = page.nextLink;
+            const std::optional<ApiError> stop =
+                n.walk.admit(page.nextLink, u"listFlows"_s, tr("the flows of %1").arg(n.env.displayName));
+            n.nextLink = stop ? QString() : page.nextLink;
+            if (stop)
+                emit loadFailed(*stop);
             // A flow created here may already be listed (upsertFlow); skip it rather than show it twice.
             QList<Flow> fresh;
             fresh.reserve(page.items.size());
@@ -175,6 +184,7 @@ void NavigationModel::refreshFlows(const QString &environment)
     if (node.call && m_client)
         m_client->cancel(node.call);
     node.call = 0;
+    node.walk.reset();
     if (!node.flows.isEmpty()) {
         beginRemoveRows(index(row, 0), 0, static_cast<int>(node.flows.size()) - 1);
         node.flows.clear();

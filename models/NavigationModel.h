@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiClient.h"
+#include "api/PageWalk.h"
 
 #include <QAbstractItemModel>
 #include <QIcon>
@@ -89,6 +90,7 @@ private:
         Environment env;
         QList<Flow> flows;
         QString nextLink;
+        PageWalk walk;
         bool requested = false; // the first page was asked for
         ApiClient::CallId call = 0;
     };
@@ -106,6 +108,7 @@ private:
     PrincipalNames *m_names; // owners shown by name, not GUID
     std::vector<std::unique_ptr<EnvNode>> m_envs;
     QString m_envNextLink;
+    PageWalk m_envWalk;
     ApiClient::CallId m_envCall = 0;
     bool m_envsLoaded = false;
     bool m_busy = false;

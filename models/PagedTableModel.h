@@ -2,7 +2,9 @@
 
 #include "PagedModelBase.h"
 #include "api/ApiClient.h"
+#include "api/PageWalk.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 namespace fc {
@@ -34,6 +36,7 @@ public:
         beginResetModel();
         m_items.clear();
         m_nextLink.clear();
+        m_walk.reset();
         m_loaded = false;
         endResetModel();
         if (!m_environment.isEmpty())
@@ -87,7 +90,9 @@ private:
                 return;
             }
             Page<T> page = std::move(result).value();
-            m_nextLink = page.nextLink;
+            const std::optional<ApiError> stop = m_walk.admit(
+                page.nextLink, QString(), QCoreApplication::translate("fc::PagedTableModel", "this list"));
+            m_nextLink = stop ? QString() : page.nextLink;
             const int first = static_cast<int>(m_items.size());
             const int count = static_cast<int>(page.items.size());
             if (count > 0) {
@@ -96,6 +101,8 @@ private:
                 endInsertRows();
             }
             emit pageLoaded(count);
+            if (stop)
+                emit loadFailed(*stop);
         });
     }
 
@@ -103,6 +110,7 @@ private:
     QString m_environment;
     QList<T> m_items;
     QString m_nextLink;
+    PageWalk m_walk;
     ApiClient::CallId m_call = 0;
 };
 

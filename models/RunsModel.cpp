@@ -88,6 +88,7 @@ void RunsModel::reload()
     m_rows.shrink_to_fit();
     m_counts.fill(0);
     m_cursor = {};
+    m_cursorWalk.reset();
     m_loaded = false;
     m_pagesRead = 0;
     const bool load = !m_env.isEmpty() && !m_flow.isEmpty();
@@ -184,8 +185,15 @@ void RunsModel::onPage(Result<Page<FlowRun>> result)
     }
     Page<FlowRun> page = std::move(result).value();
     ++m_pagesRead;
-    m_cursor.nextLink = page.nextLink;
-    if (m_cursor.nextLink.isEmpty()) {
+    // A server that loops (a link already followed, or links without end) stops here: the rows
+    // read so far are kept and the failure is reported once they are in.
+    const std::optional<ApiError> stop =
+        m_cursorWalk.admit(page.nextLink, u"listFlowRuns"_s, tr("the runs of this flow"));
+    m_cursor.nextLink = stop ? QString() : page.nextLink;
+    if (stop) {
+        m_cursor.done = true;
+    } else if (m_cursor.nextLink.isEmpty()) {
+        m_cursorWalk.reset();
         if (++m_cursor.query >= queryCount())
             m_cursor.done = true;
     }
@@ -205,9 +213,11 @@ void RunsModel::onPage(Result<Page<FlowRun>> result)
         emit loadAllProgress(rowCount() + static_cast<int>(m_loadAllBatch.size()), m_pagesRead);
         if (!continueAll) {
             m_loadingAll = false;
-            emit loadAllFinished(true);
+            emit loadAllFinished(!stop);
         }
     }
+    if (stop)
+        emit loadFailed(*stop);
 }
 
 void RunsModel::compact(FlowRun &run)
@@ -379,6 +389,7 @@ void RunsModel::refreshActive()
         return;
     m_refreshing = true;
     m_listedActive.clear();
+    m_refreshWalk.reset();
     refreshQuery(0, {});
 }
 
@@ -407,12 +418,20 @@ void RunsModel::refreshQuery(int index, const QString &nextLink)
                 return;
             }
             m_listedActive.append(page->items);
-            if (!page->nextLink.isEmpty())
+            if (auto stop = m_refreshWalk.admit(page->nextLink, u"listFlowRuns"_s, tr("the running runs"))) {
+                m_refreshing = false;
+                emit loadFailed(*stop);
+                emit refreshFinished();
+                return;
+            }
+            if (!page->nextLink.isEmpty()) {
                 refreshQuery(index, page->nextLink);
-            else if (index == 0)
+            } else if (index == 0) {
+                m_refreshWalk.reset();
                 refreshQuery(1, {});
-            else
+            } else {
                 refreshListed();
+            }
         },
         nextLink);
     m_refreshCalls = {id};
@@ -535,6 +554,7 @@ void RunsModel::fetchNewRuns(qint64 sinceMs)
     }
     m_fetchingNew = true;
     m_newFound.clear();
+    m_newWalk.reset();
     fetchNewPage(sinceMs, {});
 }
 
@@ -551,7 +571,9 @@ void RunsModel::fetchNewPage(qint64 sinceMs, const QString &nextLink)
                 return;
             if (page) {
                 m_newFound.append(page->items);
-                if (!page->nextLink.isEmpty()) {
+                if (auto stop = m_newWalk.admit(page->nextLink, u"listFlowRuns"_s, tr("the new runs"))) {
+                    emit loadFailed(*stop);
+                } else if (!page->nextLink.isEmpty()) {
                     fetchNewPage(sinceMs, page->nextLink);
                     return;
                 }

@@ -2,6 +2,7 @@
 
 #include "PagedModelBase.h"
 #include "api/ApiClient.h"
+#include "api/PageWalk.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -131,6 +132,9 @@ private:
     std::deque<FlowRun> m_rows;
     Counts m_counts{};
     Cursor m_cursor;
+    PageWalk m_cursorWalk;  // the pages of the shown query
+    PageWalk m_refreshWalk; // the pages of a refresh of active runs
+    PageWalk m_newWalk;     // the pages of new runs after a resubmit
     ApiClient::CallId m_call = 0;
     quint64 m_generation = 0; // bumped on reload: answers of an older query are dropped
     bool m_loadingAll = false;

@@ -66,7 +66,8 @@ void ApiClient::setProfile(const Profile &profile)
 }
 
 template <typename T>
-ApiClient::CallId ApiClient::call(const Call &c, Parser<T> parse, QObject *context, Callback<T> callback)
+ApiClient::CallId ApiClient::call(const Call &c, Parser<T> parse, QObject *context, Callback<T> callback,
+                                  const SendGate &gate)
 {
     const QString operation = operationName(c.op);
     const auto fail = [&](ApiError::Kind kind, const QString &message) {
@@ -87,6 +88,7 @@ ApiClient::CallId ApiClient::call(const Call &c, Parser<T> parse, QObject *conte
     request.body = c.body;
     request.idempotent = route->idempotent;
     request.operation = operation;
+    request.beforeSend = gate;
 
     const QUrl base = m_profile.baseFor(route->host);
     if (!c.nextLink.isEmpty()) {
@@ -194,24 +196,24 @@ ApiClient::CallId ApiClient::updateFlow(const QString &env, const QString &flow,
 }
 
 ApiClient::CallId ApiClient::deleteFlow(const QString &env, const QString &flow, QObject *context,
-                                        Callback<Done> callback)
+                                        Callback<Done> callback, const SendGate &gate)
 {
     return call<Done>({Operation::DeleteFlow, {{u"env"_s, env}, {u"flow"_s, flow}}, {}, {}, {}}, parseNothing,
-                      context, std::move(callback));
+                      context, std::move(callback), gate);
 }
 
 ApiClient::CallId ApiClient::turnOnFlow(const QString &env, const QString &flow, QObject *context,
-                                        Callback<Done> callback)
+                                        Callback<Done> callback, const SendGate &gate)
 {
     return call<Done>({Operation::TurnOnFlow, {{u"env"_s, env}, {u"flow"_s, flow}}, {}, {}, {}}, parseNothing,
-                      context, std::move(callback));
+                      context, std::move(callback), gate);
 }
 
 ApiClient::CallId ApiClient::turnOffFlow(const QString &env, const QString &flow, QObject *context,
-                                         Callback<Done> callback)
+                                         Callback<Done> callback, const SendGate &gate)
 {
     return call<Done>({Operation::TurnOffFlow, {{u"env"_s, env}, {u"flow"_s, flow}}, {}, {}, {}},
-                      parseNothing, context, std::move(callback));
+                      parseNothing, context, std::move(callback), gate);
 }
 
 ApiClient::CallId ApiClient::listCallbackUrl(const QString &env, const QString &flow, QObject *context,
@@ -259,11 +261,11 @@ ApiClient::CallId ApiClient::listRunActions(const QString &env, const QString &f
 }
 
 ApiClient::CallId ApiClient::cancelRun(const QString &env, const QString &flow, const QString &run,
-                                       QObject *context, Callback<Done> callback)
+                                       QObject *context, Callback<Done> callback, const SendGate &gate)
 {
     return call<Done>(
         {Operation::CancelFlowRun, {{u"env"_s, env}, {u"flow"_s, flow}, {u"run"_s, run}}, {}, {}, {}},
-        parseNothing, context, std::move(callback));
+        parseNothing, context, std::move(callback), gate);
 }
 
 void ApiClient::resolveTrigger(const QString &env, const QString &flow, QObject *context,
@@ -301,9 +303,10 @@ void ApiClient::resolveTrigger(const QString &env, const QString &flow, QObject 
 }
 
 void ApiClient::resubmitRun(const QString &env, const QString &flow, const QString &run,
-                            const QString &triggerName, QObject *context, Callback<Done> callback)
+                            const QString &triggerName, QObject *context, Callback<Done> callback,
+                            const SendGate &gate)
 {
-    const auto send = [this, env, flow, run, context, callback](const QString &trigger) {
+    const auto send = [this, env, flow, run, context, callback, gate](const QString &trigger) {
         const QUrlQuery extra =
             m_profile.dialect == Dialect::Spec ? encodedQuery({{u"triggerName"_s, trigger}}) : QUrlQuery();
         call<Done>({Operation::ResubmitFlowRun,
@@ -311,7 +314,7 @@ void ApiClient::resubmitRun(const QString &env, const QString &flow, const QStri
                     extra,
                     {},
                     {}},
-                   parseNothing, context, callback);
+                   parseNothing, context, callback, gate);
     };
     if (!triggerName.isEmpty()) {
         send(triggerName);
@@ -334,7 +337,7 @@ ApiClient::CallId ApiClient::listOwners(const QString &env, const QString &flow,
 
 ApiClient::CallId ApiClient::modifyOwners(const QString &env, const QString &flow,
                                           const OwnerChanges &changes, QObject *context,
-                                          Callback<Done> callback)
+                                          Callback<Done> callback, const SendGate &gate)
 {
     QJsonObject body;
     if (m_profile.dialect == Dialect::Spec) {
@@ -366,7 +369,7 @@ ApiClient::CallId ApiClient::modifyOwners(const QString &env, const QString &flo
     }
     return call<Done>(
         {Operation::ModifyFlowOwners, {{u"env"_s, env}, {u"flow"_s, flow}}, {}, toJson(body), {}},
-        parseNothing, context, std::move(callback));
+        parseNothing, context, std::move(callback), gate);
 }
 
 ApiClient::CallId ApiClient::listConnectors(const QString &env, QObject *context,

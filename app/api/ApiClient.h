@@ -44,6 +44,8 @@ public:
     template <typename T>
     using Callback = std::function<void(Result<T>)>;
     using CallId = HttpTransport::CallId;
+    // See HttpRequest::beforeSend: asked right before the request leaves; false holds it back.
+    using SendGate = std::function<bool()>;
 
     explicit ApiClient(QObject *parent = nullptr);
 
@@ -65,9 +67,12 @@ public:
                       Callback<Flow> callback);
     CallId updateFlow(const QString &env, const QString &flow, const QJsonObject &properties,
                       QObject *context, Callback<Flow> callback);
-    CallId deleteFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback);
-    CallId turnOnFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback);
-    CallId turnOffFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback);
+    CallId deleteFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback,
+                      const SendGate &gate = {});
+    CallId turnOnFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback,
+                      const SendGate &gate = {});
+    CallId turnOffFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback,
+                       const SendGate &gate = {});
     CallId listCallbackUrl(const QString &env, const QString &flow, QObject *context,
                            Callback<QString> callback);
     CallId listTriggers(const QString &env, const QString &flow, QObject *context,
@@ -80,15 +85,15 @@ public:
     CallId listRunActions(const QString &env, const QString &flow, const QString &run, QObject *context,
                           Callback<Page<RunAction>> callback);
     CallId cancelRun(const QString &env, const QString &flow, const QString &run, QObject *context,
-                     Callback<Done> callback);
+                     Callback<Done> callback, const SendGate &gate = {});
     // triggerName may be empty: the flow's trigger is looked up once and cached.
     void resubmitRun(const QString &env, const QString &flow, const QString &run, const QString &triggerName,
-                     QObject *context, Callback<Done> callback);
+                     QObject *context, Callback<Done> callback, const SendGate &gate = {});
 
     CallId listOwners(const QString &env, const QString &flow, QObject *context,
                       Callback<Page<FlowOwner>> callback);
     CallId modifyOwners(const QString &env, const QString &flow, const OwnerChanges &changes,
-                        QObject *context, Callback<Done> callback);
+                        QObject *context, Callback<Done> callback, const SendGate &gate = {});
 
     CallId listConnectors(const QString &env, QObject *context, Callback<Page<Connector>> callback,
                           const QString &nextLink = {});
@@ -118,7 +123,8 @@ private:
     using Parser = std::function<Result<T>(const QByteArray &)>;
 
     template <typename T>
-    CallId call(const Call &call, Parser<T> parse, QObject *context, Callback<T> callback);
+    CallId call(const Call &call, Parser<T> parse, QObject *context, Callback<T> callback,
+                const SendGate &gate = {});
 
     Profile m_profile;
     HttpTransport *m_transport = nullptr;

@@ -19,6 +19,7 @@ struct ApiError
         Auth,        // no token could be had (not signed in, refresh failed)
         Refused,     // the client refused to send (insecure URL, off-origin nextLink ...)
         Unsupported, // the dialect has no such operation
+        NotSent,     // held back by its sender's gate just before it would have left: never sent
     };
 
     Kind kind = Kind::None;

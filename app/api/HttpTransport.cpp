@@ -53,6 +53,7 @@ struct HttpTransport::Call
     bool holdsSlot = false;
     bool cancelled = false;
     bool timedOut = false;
+    bool tooLarge = false;
     int redirects = 0;
     QPointer<QNetworkReply> reply;
     QPointer<QTimer> retryTimer;
@@ -180,6 +181,14 @@ void HttpTransport::startAttempt(const CallPtr &call)
 
 void HttpTransport::dispatch(const CallPtr &call, const QString &token)
 {
+    if (call->request.beforeSend && !call->request.beforeSend()) {
+        HttpResponse response;
+        response.error = ApiError::make(
+            ApiError::Kind::NotSent, tr("The request was held back and not sent."), call->request.operation);
+        // From the event loop: dispatch can run inside send(), before the caller has the call's id.
+        QTimer::singleShot(0, this, [this, call, response] { finish(call, response); });
+        return;
+    }
     call->token = token;
     QNetworkRequest request(call->request.url);
     request.setRawHeader("Accept", "application/json");
@@ -208,6 +217,21 @@ void HttpTransport::dispatch(const CallPtr &call, const QString &token)
         }
         emit reply->redirectAllowed();
     });
+    // An answer over the size cap is cut off as soon as it is known to be too large, so that a
+    // hostile or broken server cannot fill the memory.
+    const auto checkSize = [this, call, reply](qint64 bytes) {
+        if (bytes > m_maxResponseBytes && !call->tooLarge) {
+            call->tooLarge = true;
+            reply->abort();
+        }
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, checkSize] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid())
+            checkSize(length.toLongLong());
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [checkSize](qint64 received, qint64) { checkSize(received); });
     connect(reply, &QNetworkReply::finished, this, [this, call, reply] { onReplyFinished(call, reply); });
 }
 
@@ -216,6 +240,13 @@ ApiError HttpTransport::errorFromReply(const CallPtr &call, QNetworkReply *reply
 {
     ApiError error;
     error.operation = call->request.operation;
+    if (call->tooLarge) {
+        error.kind = ApiError::Kind::Refused;
+        error.message = tr("The answer from %1 is larger than %2 MB; it was refused.")
+                            .arg(call->request.url.host())
+                            .arg(m_maxResponseBytes / (1024 * 1024));
+        return error;
+    }
     if (status == 0) {
         if (call->cancelled) {
             error.kind = ApiError::Kind::Cancelled;

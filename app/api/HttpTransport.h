@@ -30,6 +30,11 @@ struct HttpRequest
     bool idempotent = true;
     bool authenticated = true;
     QString operation; // for error texts, e.g. "listFlowRuns"
+    // Called on each attempt right before the request goes on the wire (after the concurrency
+    // limit and the token): false holds it back, and the call ends with ApiError::Kind::NotSent.
+    // The bulk engine records "in flight" here, so a request queued but never sent is never
+    // taken for one that may have been processed.
+    std::function<bool()> beforeSend;
 };
 
 struct HttpResponse
@@ -60,6 +65,10 @@ public:
     void setTransferTimeout(int milliseconds) { m_transferTimeoutMs = milliseconds; }
     int transferTimeout() const { return m_transferTimeoutMs; }
     void setMaxConcurrentPerHost(int count) { m_maxPerHost = qMax(1, count); }
+    // Answers larger than this are refused (aborted as soon as their size is known or exceeded).
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+    static constexpr qint64 kDefaultMaxResponseBytes = 64LL * 1024 * 1024;
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     const RetryPolicy &retryPolicy() const { return m_policy; }
 
@@ -102,6 +111,7 @@ private:
     RetryPolicy m_policy;
     int m_transferTimeoutMs = 30000;
     int m_maxPerHost = 6;
+    qint64 m_maxResponseBytes = kDefaultMaxResponseBytes;
     CallId m_nextId = 1;
     quint64 m_requestsSent = 0;
     QHash<CallId, CallPtr> m_calls;

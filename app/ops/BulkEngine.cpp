@@ -7,6 +7,9 @@
 #include <QDateTime>
 #include <QTimer>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace fc {
@@ -28,9 +31,21 @@ BulkEngine::BulkEngine(ApiClient *client, Journal *journal, const QString &title
 {
     for (qsizetype i = 0; i < m_items.size(); ++i)
         m_items[i].seq = i;
-    if (m_journal && m_journal->isOpen())
+    if (m_journal && m_journal->isOpen()) {
         m_operationId = m_journal->createOperation(m_title, m_items);
+        if (!m_operationId) {
+            // Unrecorded work could be sent twice after a crash: none of it is sent.
+            m_stopCause =
+                tr("the operation could not be recorded in its journal (%1)").arg(m_journal->lastError());
+        }
+    }
     init();
+}
+
+BulkEngine::~BulkEngine()
+{
+    if (m_journal && m_operationId)
+        m_journal->release(m_operationId);
 }
 
 BulkEngine::BulkEngine(ApiClient *client, Journal *journal, qint64 operationId, const QString &title,
@@ -58,6 +73,7 @@ void BulkEngine::init()
     connect(m_wake, &QTimer::timeout, this, &BulkEngine::pump);
     m_counts.total = static_cast<int>(m_items.size());
     m_countedStates.reserve(m_items.size());
+    m_left.assign(static_cast<std::size_t>(m_items.size()), false);
     for (qsizetype i = 0; i < m_items.size(); ++i) {
         if (!isFinal(m_items[i].state))
             m_queue.push_back(static_cast<int>(i));
@@ -139,8 +155,35 @@ void BulkEngine::setState(OperationState state)
     emit stateChanged(state);
 }
 
+QString BulkEngine::stopReason() const
+{
+    if (m_stopCause.isEmpty())
+        return {};
+    const int notSent = m_counts.pending;
+    return tr("Stopped because %1. Nothing more was sent and nothing was sent twice; %n item(s) not sent yet "
+              "can be resumed once the problem is fixed.",
+              nullptr, notSent)
+        .arg(m_stopCause);
+}
+
+void BulkEngine::stop(const QString &cause)
+{
+    if (!m_stopCause.isEmpty())
+        return;
+    m_stopCause = cause;
+    m_wake->stop();
+    // Requests still queued in the transport see the state at their gate and are held back.
+    setState(OperationState::Interrupted);
+    emit progressChanged();
+}
+
 void BulkEngine::start()
 {
+    if (!m_stopCause.isEmpty()) {
+        setState(OperationState::Interrupted);
+        QTimer::singleShot(0, this, &BulkEngine::checkFinished);
+        return;
+    }
     setState(OperationState::Running);
     // Started from the event loop, so whoever created the engine can connect first.
     QTimer::singleShot(0, this, &BulkEngine::pump);
@@ -155,6 +198,11 @@ void BulkEngine::pause()
 void BulkEngine::resume()
 {
     if (m_state == OperationState::Paused || m_state == OperationState::Interrupted) {
+        if (m_journal && m_journal->isOpen() && !m_operationId)
+            return; // never recorded: it cannot run safely
+        // A stop for a journal failure is tried again: the first write that fails stops it anew.
+        m_stopCause.clear();
+        m_stopReported = false;
         setState(OperationState::Running);
         pump();
     }
@@ -172,17 +220,27 @@ void BulkEngine::cancel()
 
 void BulkEngine::retryFailed()
 {
+    if (m_journal && m_journal->isOpen() && !m_operationId)
+        return;
     bool any = false;
     for (qsizetype i = 0; i < m_items.size(); ++i) {
         BulkItem &item = m_items[i];
+        const int index = static_cast<int>(i);
         if (item.state == ItemState::Failed) {
             item.state = ItemState::Pending;
             item.message.clear();
-            record(static_cast<int>(i));
-            m_queue.push_back(static_cast<int>(i));
+            record(index);
+            m_queue.push_back(index);
+            any = true;
+        } else if (item.state == ItemState::Unknown &&
+                   std::find(m_queue.cbegin(), m_queue.cend(), index) == m_queue.cend()) {
+            // Its outcome could not be checked: it is checked again, never simply sent.
+            m_queue.push_back(index);
             any = true;
         }
     }
+    m_stopCause.clear();
+    m_stopReported = false;
     if (!any)
         return;
     emit progressChanged();
@@ -223,30 +281,33 @@ void BulkEngine::launch(int index)
         verifyResubmit(index);
         return;
     }
+    // In flight for the engine (it counts against the concurrency limit), but recorded as such
+    // only when the request really leaves: see admit().
     item.state = ItemState::InFlight;
-    item.sentAtMs = QDateTime::currentMSecsSinceEpoch();
-    ++item.attempts;
-    // Durable before the request leaves: after a crash this item is known to be maybe-sent.
-    record(index);
+    recount(index);
+    m_left[index] = false;
     ++m_inFlight;
     emit itemChanged(index);
 
     const auto done = [this, index](Result<Done> result) { complete(index, result.error()); };
+    const ApiClient::SendGate gate = [engine = QPointer<BulkEngine>(this), index] {
+        return engine && engine->admit(index);
+    };
     switch (item.action) {
     case BulkAction::CancelRun:
-        m_client->cancelRun(item.env, item.flow, item.run, this, done);
+        m_client->cancelRun(item.env, item.flow, item.run, this, done, gate);
         break;
     case BulkAction::ResubmitRun:
-        m_client->resubmitRun(item.env, item.flow, item.run, {}, this, done);
+        m_client->resubmitRun(item.env, item.flow, item.run, {}, this, done, gate);
         break;
     case BulkAction::TurnOnFlow:
-        m_client->turnOnFlow(item.env, item.flow, this, done);
+        m_client->turnOnFlow(item.env, item.flow, this, done, gate);
         break;
     case BulkAction::TurnOffFlow:
-        m_client->turnOffFlow(item.env, item.flow, this, done);
+        m_client->turnOffFlow(item.env, item.flow, this, done, gate);
         break;
     case BulkAction::DeleteFlow:
-        m_client->deleteFlow(item.env, item.flow, this, done);
+        m_client->deleteFlow(item.env, item.flow, this, done, gate);
         break;
     case BulkAction::AddOwner:
     case BulkAction::RemoveOwner: {
@@ -255,10 +316,29 @@ void BulkEngine::launch(int index)
         principal.type = item.principalType;
         OwnerChanges changes;
         (item.action == BulkAction::AddOwner ? changes.add : changes.remove).append(principal);
-        m_client->modifyOwners(item.env, item.flow, changes, this, done);
+        m_client->modifyOwners(item.env, item.flow, changes, this, done, gate);
         break;
     }
     }
+}
+
+bool BulkEngine::admit(int index)
+{
+    // Paused, cancelled or stopped since it was queued: it does not leave.
+    if (m_state != OperationState::Running)
+        return false;
+    BulkItem &item = m_items[index];
+    item.state = ItemState::InFlight;
+    item.sentAtMs = QDateTime::currentMSecsSinceEpoch();
+    ++item.attempts;
+    // Durable (and checked) before the request leaves: after a crash this item is known to be
+    // maybe-sent. A failed write stops the operation and this request stays unsent.
+    if (!record(index)) {
+        --item.attempts;
+        return false;
+    }
+    m_left[index] = true;
+    return true;
 }
 
 void BulkEngine::complete(int index, const ApiError &error)
@@ -267,12 +347,29 @@ void BulkEngine::complete(int index, const ApiError &error)
     BulkItem &item = m_items[index];
     const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
 
+    if (error.kind == ApiError::Kind::NotSent) {
+        // Held back at its gate (paused, cancelled, stopped): it never left, so it is simply
+        // pending again. An earlier attempt of it may have left, but only to be refused with a
+        // 429 or 401, which the service did not process.
+        item.state = ItemState::Pending;
+        m_queue.push_front(index);
+        record(index);
+        emit itemChanged(index);
+        emit progressChanged();
+        pump();
+        return;
+    }
     if (!error.isError()) {
         item.state = ItemState::Succeeded;
         item.message.clear();
         m_limiter.onSuccess();
     } else if (error.kind == ApiError::Kind::Cancelled) {
-        item.state = isIdempotent(item.action) ? ItemState::Pending : ItemState::Unknown;
+        item.state = isIdempotent(item.action) || !m_left[index] ? ItemState::Pending : ItemState::Unknown;
+        m_queue.push_front(index);
+    } else if (!isIdempotent(item.action) && m_left[index] && error.kind == ApiError::Kind::Refused) {
+        // Refused after it left (a redirect elsewhere, an answer too large): it may have been processed.
+        item.state = ItemState::Unknown;
+        item.message = error.toString();
         m_queue.push_front(index);
     } else if (error.isThrottled() && (error.httpStatus == 429 || isIdempotent(item.action))) {
         // Still throttled after the client's own retries: not processed; try again later.
@@ -306,51 +403,68 @@ void BulkEngine::verifyResubmit(int index)
 {
     BulkItem &item = m_items[index];
     ++m_inFlight;
+    const qint64 settleLeft = item.sentAtMs + m_verifySettleMs - QDateTime::currentMSecsSinceEpoch();
+    if (settleLeft > 0) {
+        // Too early to conclude from the service's run list; the operation stays open meanwhile.
+        QTimer::singleShot(settleLeft, this, [this, index] {
+            --m_inFlight;
+            m_queue.push_front(index);
+            pump();
+        });
+        return;
+    }
     const qint64 from = item.sentAtMs > 0 ? item.sentAtMs - kVerifySkewMs : 0;
     auto *collector = new RunCollector(m_client, {{item.env, item.flow, item.label}}, {}, from, 0, this);
-    const auto conclude = [this, index, collector](const ApiError &error) {
+    connect(collector, &RunCollector::finished, this, [this, index, collector] {
         collector->deleteLater();
-        --m_inFlight;
-        BulkItem &it = m_items[index];
-        if (error.isError()) {
-            // Could not look: keep it unknown, say why, and do not send it again.
-            it.state = ItemState::Failed;
-            it.message =
-                tr("Outcome unknown: the answer to the resubmit was lost and the flow's runs could not be "
-                   "checked (%1). Check the flow's run history before retrying.")
-                    .arg(error.toString());
-        } else {
-            QString resubmitted;
-            for (const RunCollector::Found &found : collector->runs()) {
-                // A run that was not resubmitted names itself as its origin.
-                if (found.run.originRun == it.run && found.run.name != it.run) {
-                    resubmitted = found.run.name;
-                    break;
-                }
+        QString resubmitted;
+        for (const RunCollector::Found &found : collector->runs()) {
+            // A run that was not resubmitted names itself as its origin.
+            if (found.run.originRun == m_items[index].run && found.run.name != m_items[index].run) {
+                resubmitted = found.run.name;
+                break;
             }
-            if (!resubmitted.isEmpty()) {
-                it.state = ItemState::Succeeded;
-                it.message = tr("The answer was lost, but the flow has run %1 resubmitted from this run.")
-                                 .arg(resubmitted);
-            } else {
-                it.state = ItemState::Failed;
-                it.message =
-                    tr("The answer to the resubmit was lost and the flow has no run resubmitted from this "
-                       "one: it was not processed. Retry to send it again.");
-            }
-            noteCompletion();
         }
-        record(index);
-        emit itemChanged(index);
-        emit progressChanged();
-        pump();
-    };
-    connect(collector, &RunCollector::finished, this, [conclude] { conclude({}); });
-    connect(collector, &RunCollector::failed, this, [conclude](const ApiError &error) { conclude(error); });
+        concludeVerify(index, {}, resubmitted);
+    });
+    connect(collector, &RunCollector::failed, this, [this, index, collector](const ApiError &error) {
+        collector->deleteLater();
+        concludeVerify(index, error, {});
+    });
     collector->start();
 }
 
-void BulkEngine::record(int index)
+void BulkEngine::concludeVerify(int index, const ApiError &error, const QString &resubmitted)
+{
+    --m_inFlight;
+    BulkItem &it = m_items[index];
+    if (error.isError()) {
+        // Could not look: it stays unknown, and is never sent without a look.
+        it.state = ItemState::Unknown;
+        it.message =
+            tr("Outcome unknown: the answer to the resubmit was lost and the flow's runs could not be "
+               "checked (%1). Retry checks again before anything is sent.")
+                .arg(error.toString());
+    } else if (!resubmitted.isEmpty()) {
+        it.state = ItemState::Succeeded;
+        it.message =
+            tr("The answer was lost, but the flow has run %1 resubmitted from this run.").arg(resubmitted);
+        noteCompletion();
+    } else {
+        // Checked: the service never processed it, so sending it now sends it once.
+        it.state = ItemState::Pending;
+        it.message =
+            tr("The answer to an earlier resubmit was lost; the flow has no run resubmitted from this "
+               "one, so it was sent again.");
+        m_queue.push_back(index);
+    }
+    record(index);
+    emit itemChanged(index);
+    emit progressChanged();
+    pump();
+}
+
+void BulkEngine::recount(int index)
 {
     // Every change of an item's state passes here: the counts follow without a scan.
     ItemState &counted = m_countedStates[index];
@@ -359,14 +473,28 @@ void BulkEngine::record(int index)
         counted = m_items[index].state;
         count(counted, +1);
     }
-    if (m_journal && m_operationId)
-        m_journal->updateItem(m_operationId, m_items[index]);
+}
+
+bool BulkEngine::record(int index)
+{
+    recount(index);
+    if (!m_journal || !m_operationId)
+        return true;
+    if (m_journal->updateItem(m_operationId, m_items[index]))
+        return true;
+    stop(tr("its journal could not be written (%1)").arg(m_journal->lastError()));
+    return false;
 }
 
 void BulkEngine::checkFinished()
 {
     if (m_inFlight > 0)
         return;
+    if (!m_stopCause.isEmpty()) {
+        if (!std::exchange(m_stopReported, true))
+            emit finished();
+        return;
+    }
     if (m_state == OperationState::Cancelled) {
         emit finished();
         return;

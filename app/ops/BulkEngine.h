@@ -22,6 +22,11 @@ class Journal;
 // 429s, honouring Retry-After), pausable, cancellable, journalled item by item so a crash loses
 // nothing. A resubmit whose answer was lost is never sent again blindly: the engine looks for a
 // run resubmitted from it and reports what it found.
+//
+// Exactly once: a request is marked InFlight in the journal, and the write checked, at the moment
+// it leaves (the transport's send gate), not when it is queued; a request that is still queued
+// when the operation is paused, cancelled or stopped is held back and stays Pending. Any journal
+// failure stops the operation before anything more is sent (stopReason() says what happened).
 class BulkEngine : public QObject
 {
     Q_OBJECT
@@ -29,9 +34,18 @@ public:
     // A new operation: written to the journal (if any) before anything is sent.
     BulkEngine(ApiClient *client, Journal *journal, const QString &title, QList<BulkItem> items,
                QObject *parent = nullptr);
-    // An operation read back from the journal after a restart.
+    // An operation read back from the journal after a restart. The caller has acquired it
+    // (Journal::acquire) before reading its items; the engine releases it when destroyed.
     BulkEngine(ApiClient *client, Journal *journal, qint64 operationId, const QString &title,
                QList<BulkItem> items, QObject *parent = nullptr);
+    ~BulkEngine() override;
+
+    // Why the operation stopped on its own (its journal could not be written, or another process
+    // took it over); empty otherwise. Shown to the user as it is.
+    QString stopReason() const;
+    // An unknown resubmit is looked for only once this long has passed since it was sent, so that
+    // a request the service is still working on is not taken for one it never got.
+    void setVerifySettleMs(qint64 ms) { m_verifySettleMs = ms; }
 
     qint64 operationId() const { return m_operationId; }
     QString title() const { return m_title; }
@@ -63,9 +77,13 @@ private:
     void setState(OperationState state);
     void pump();
     void launch(int index);
+    bool admit(int index);
     void verifyResubmit(int index);
     void complete(int index, const ApiError &error);
-    void record(int index);
+    void concludeVerify(int index, const ApiError &error, const QString &resubmitted);
+    bool record(int index);
+    void recount(int index);
+    void stop(const QString &why);
     void checkFinished();
     qint64 throttleWaitMs(int retryAfterSeconds) const;
     void count(ItemState state, int delta);
@@ -86,6 +104,10 @@ private:
     std::deque<qint64> m_completions; // clock times of recent completions, for the rate
     ItemCounts m_counts;
     std::vector<ItemState> m_countedStates; // the state each item is counted under
+    std::vector<bool> m_left;               // whether the item's current request has left
+    QString m_stopCause; // why it stopped on its own, as in "its journal could not be written (…)"
+    bool m_stopReported = false;
+    qint64 m_verifySettleMs = 10000;
 };
 
 } // namespace fc

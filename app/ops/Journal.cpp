@@ -1,5 +1,6 @@
 #include "Journal.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -17,6 +18,7 @@ Journal::Journal() = default;
 
 Journal::~Journal()
 {
+    m_locks.clear(); // unlocks: the operations may be taken over by another process
     if (m_connection.isEmpty())
         return;
     {
@@ -41,12 +43,31 @@ bool Journal::exec(const QString &sql)
     return true;
 }
 
+bool Journal::addColumnIfMissing(const QString &table, const QString &column, const QString &definition)
+{
+    QSqlQuery columns(QSqlDatabase::database(m_connection));
+    bool has = false;
+    if (!columns.exec(u"PRAGMA table_info("_s + table + u')')) {
+        m_lastError = columns.lastError().text();
+        return false;
+    }
+    while (columns.next())
+        has = has || columns.value(1).toString() == column;
+    columns.finish(); // a statement still reading would lock the table against ALTER
+    return has || exec(u"ALTER TABLE "_s + table + u" ADD COLUMN "_s + column + u' ' + definition);
+}
+
 bool Journal::open(const QString &path, QString *error)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
-    m_connection = u"fc-journal-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_owner = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_connection = u"fc-journal-"_s + m_owner;
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(path);
+    // Another process writing the same journal holds its lock for a moment: wait for it rather
+    // than fail the write (which would stop an operation).
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!db.open()) {
         if (error)
             *error = db.lastError().text();
@@ -55,47 +76,119 @@ bool Journal::open(const QString &path, QString *error)
         m_connection.clear();
         return false;
     }
-    // WAL with synchronous=NORMAL: a committed transaction survives a crash of the program (not
-    // a power cut), at a fraction of a millisecond per write.
+    // WAL with synchronous=FULL: every commit is synced to the disk before it returns, so an
+    // InFlight mark written before a request leaves survives a power cut too. Writes are one small
+    // transaction per item (a few hundred microseconds on an SSD, more on a spinning disk); that is
+    // the price of never sending a resubmit twice.
     const bool ok =
-        exec(u"PRAGMA journal_mode=WAL"_s) && exec(u"PRAGMA synchronous=NORMAL"_s) &&
+        exec(u"PRAGMA journal_mode=WAL"_s) && exec(u"PRAGMA synchronous=FULL"_s) &&
         exec(u"CREATE TABLE IF NOT EXISTS operations (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT, "
-             "created INTEGER, state INTEGER, scope TEXT NOT NULL DEFAULT '')"_s) &&
+             "created INTEGER, state INTEGER, scope TEXT NOT NULL DEFAULT '', owner TEXT)"_s) &&
         exec(u"CREATE TABLE IF NOT EXISTS items (op INTEGER, seq INTEGER, action INTEGER, env TEXT, "
              "flow TEXT, run TEXT, label TEXT, principal TEXT, ptype INTEGER, state INTEGER, message TEXT, "
-             "sent INTEGER, attempts INTEGER, PRIMARY KEY (op, seq))"_s);
-    // Journals written before operations had a scope gain the column (empty scope).
-    if (ok) {
-        QSqlQuery columns(QSqlDatabase::database(m_connection));
-        bool hasScope = false;
-        if (columns.exec(u"PRAGMA table_info(operations)"_s)) {
-            while (columns.next())
-                hasScope = hasScope || columns.value(1).toString() == "scope"_L1;
-        }
-        columns.finish(); // a statement still reading would lock the table against ALTER
-        if (!hasScope)
-            exec(u"ALTER TABLE operations ADD COLUMN scope TEXT NOT NULL DEFAULT ''"_s);
-    }
+             "sent INTEGER, attempts INTEGER, PRIMARY KEY (op, seq))"_s) &&
+        // Journals written by earlier versions gain the columns they lack.
+        addColumnIfMissing(u"operations"_s, u"scope"_s, u"TEXT NOT NULL DEFAULT ''"_s) &&
+        addColumnIfMissing(u"operations"_s, u"owner"_s, u"TEXT"_s);
     if (!ok && error)
         *error = m_lastError;
     return ok;
 }
 
+QString Journal::lockPath(qint64 operationId) const
+{
+    return m_path + u".op"_s + QString::number(operationId) + u".lock"_s;
+}
+
+bool Journal::lock(qint64 operationId, QString *why)
+{
+    if (m_locks.contains(operationId))
+        return true;
+    auto file = std::make_unique<QLockFile>(lockPath(operationId));
+    // No age limit: an operation may run for hours. A lock whose process is gone is stale at once
+    // (QLockFile checks the owner's pid, and on Unix the lock is also an flock() that the kernel
+    // releases when the process dies).
+    file->setStaleLockTime(0);
+    if (!file->tryLock(0)) {
+        if (why) {
+            qint64 pid = 0;
+            QString host, app;
+            file->getLockInfo(&pid, &host, &app);
+            *why = file->error() == QLockFile::LockFailedError
+                       ? QCoreApplication::translate(
+                             "fc::Journal", "It is being run by another FlowConsole window (process %1).")
+                             .arg(pid)
+                       : QCoreApplication::translate("fc::Journal", "Its lock file %1 cannot be written.")
+                             .arg(QDir::toNativeSeparators(lockPath(operationId)));
+        }
+        return false;
+    }
+    m_locks.emplace(operationId, std::move(file));
+    return true;
+}
+
+bool Journal::acquire(qint64 operationId, QString *why)
+{
+    if (!lock(operationId, why))
+        return false;
+    // The fencing token: from now on only this instance's item writes go through.
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(u"UPDATE operations SET owner = ? WHERE id = ?"_s);
+    query.addBindValue(m_owner);
+    query.addBindValue(operationId);
+    if (!query.exec() || query.numRowsAffected() != 1) {
+        m_lastError = query.lastError().text();
+        if (why)
+            *why =
+                m_lastError.isEmpty()
+                    ? QCoreApplication::translate("fc::Journal", "The operation is no longer in the journal.")
+                    : m_lastError;
+        release(operationId);
+        return false;
+    }
+    return true;
+}
+
+void Journal::release(qint64 operationId)
+{
+    m_locks.erase(operationId); // QLockFile's destructor unlocks and removes the file
+}
+
+bool Journal::isHeldElsewhere(qint64 operationId) const
+{
+    if (m_locks.contains(operationId))
+        return false;
+    QLockFile probe(lockPath(operationId));
+    probe.setStaleLockTime(0);
+    if (probe.tryLock(0)) {
+        probe.unlock();
+        return false;
+    }
+    return probe.error() == QLockFile::LockFailedError;
+}
+
 qint64 Journal::createOperation(const QString &title, QList<BulkItem> &items)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
-    db.transaction();
+    if (!db.transaction()) {
+        m_lastError = db.lastError().text();
+        return 0;
+    }
+    const auto fail = [&](const QSqlQuery &query) {
+        m_lastError = query.lastError().text();
+        db.rollback();
+        return qint64{0};
+    };
     QSqlQuery op(db);
-    op.prepare(u"INSERT INTO operations (title, created, state, scope) VALUES (?, ?, ?, COALESCE(?, ''))"_s);
+    op.prepare(
+        u"INSERT INTO operations (title, created, state, scope, owner) VALUES (?, ?, ?, COALESCE(?, ''), ?)"_s);
     op.addBindValue(title);
     op.addBindValue(QDateTime::currentMSecsSinceEpoch());
     op.addBindValue(static_cast<int>(OperationState::Running));
     op.addBindValue(m_scope);
-    if (!op.exec()) {
-        m_lastError = op.lastError().text();
-        db.rollback();
-        return 0;
-    }
+    op.addBindValue(m_owner);
+    if (!op.exec())
+        return fail(op);
     const qint64 id = op.lastInsertId().toLongLong();
     QSqlQuery insert(db);
     insert.prepare(u"INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
@@ -117,29 +210,46 @@ qint64 Journal::createOperation(const QString &title, QList<BulkItem> &items)
                                      item.attempts};
         for (int v = 0; v < values.size(); ++v)
             insert.bindValue(v, values[v]);
-        if (!insert.exec()) {
-            m_lastError = insert.lastError().text();
-            db.rollback();
-            return 0;
-        }
+        if (!insert.exec())
+            return fail(insert);
     }
-    db.commit();
+    // Owned before anyone else can see it: another process reading the journal after the commit
+    // finds it locked.
+    QString why;
+    if (!lock(id, &why)) {
+        m_lastError = why;
+        db.rollback();
+        return 0;
+    }
+    if (!db.commit()) {
+        m_lastError = db.lastError().text();
+        db.rollback();
+        release(id);
+        return 0;
+    }
     return id;
 }
 
 bool Journal::updateItem(qint64 operationId, const BulkItem &item)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(
-        u"UPDATE items SET state = ?, message = ?, sent = ?, attempts = ? WHERE op = ? AND seq = ?"_s);
+    query.prepare(u"UPDATE items SET state = ?, message = ?, sent = ?, attempts = ? WHERE op = ? AND seq = ? "
+                  "AND EXISTS (SELECT 1 FROM operations WHERE id = ? AND owner = ?)"_s);
     query.addBindValue(static_cast<int>(item.state));
     query.addBindValue(item.message);
     query.addBindValue(item.sentAtMs);
     query.addBindValue(item.attempts);
     query.addBindValue(operationId);
     query.addBindValue(item.seq);
+    query.addBindValue(operationId);
+    query.addBindValue(m_owner);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
+        return false;
+    }
+    if (query.numRowsAffected() != 1) {
+        m_lastError =
+            QCoreApplication::translate("fc::Journal", "The operation is now run by another process.");
         return false;
     }
     return true;
@@ -148,14 +258,15 @@ bool Journal::updateItem(qint64 operationId, const BulkItem &item)
 bool Journal::setOperationState(qint64 operationId, OperationState state)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection));
-    query.prepare(u"UPDATE operations SET state = ? WHERE id = ?"_s);
+    query.prepare(u"UPDATE operations SET state = ? WHERE id = ? AND owner = ?"_s);
     query.addBindValue(static_cast<int>(state));
     query.addBindValue(operationId);
+    query.addBindValue(m_owner);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
         return false;
     }
-    return true;
+    return query.numRowsAffected() == 1;
 }
 
 QList<OperationRecord> Journal::operations(bool unfinishedOnly) const
@@ -235,6 +346,11 @@ QList<BulkItem> Journal::items(qint64 operationId) const
 
 bool Journal::removeOperation(qint64 operationId)
 {
+    if (isHeldElsewhere(operationId)) {
+        m_lastError =
+            QCoreApplication::translate("fc::Journal", "It is being run by another FlowConsole window.");
+        return false;
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
     QSqlQuery query(db);
@@ -249,7 +365,12 @@ bool Journal::removeOperation(qint64 operationId)
         db.rollback();
         return false;
     }
-    return db.commit();
+    if (!db.commit()) {
+        m_lastError = db.lastError().text();
+        return false;
+    }
+    release(operationId);
+    return true;
 }
 
 } // namespace fc

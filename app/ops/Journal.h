@@ -3,8 +3,11 @@
 #include "BulkTypes.h"
 
 #include <QList>
+#include <QLockFile>
 #include <QString>
 
+#include <map>
+#include <memory>
 #include <optional>
 
 namespace fc {
@@ -21,6 +24,15 @@ struct OperationRecord
 // The on-disk record of bulk operations (SQLite, WAL), so that quitting or crashing in the
 // middle loses nothing. An item is marked InFlight, durably, before its request is sent: after a
 // crash, an InFlight resubmit is known to have maybe happened, and is checked, not resent.
+//
+// Durability: synchronous=FULL, so a committed InFlight mark is on the disk (the WAL is synced
+// on every commit) and survives a power cut, not only a crash of the program.
+//
+// One owner per operation: several processes (two windows, a second start) may open the same
+// journal, but an operation is run only by the process that holds it: an OS file lock per
+// operation (released by the kernel when its process dies, so a crashed owner's operation can be
+// taken over at once) plus a fencing token in the database that every item write checks, so a
+// process that lost its operation can no longer mark anything in flight.
 class Journal
 {
 public:
@@ -40,7 +52,19 @@ public:
     void setScope(const QString &scope) { m_scope = scope; }
     QString scope() const { return m_scope; }
 
-    qint64 createOperation(const QString &title, QList<BulkItem> &items); // assigns seq; 0 on failure
+    // A new operation, owned by this journal's process at once; assigns seq. 0 on failure (the
+    // transaction is rolled back: nothing of it is recorded).
+    qint64 createOperation(const QString &title, QList<BulkItem> &items);
+    // Takes an existing operation for this process; false (with why) while another process
+    // holds it. Read its items only after this succeeded, so that they are up to date.
+    bool acquire(qint64 operationId, QString *why = nullptr);
+    void release(qint64 operationId);
+    bool owns(qint64 operationId) const { return m_locks.contains(operationId); }
+    // Whether a live process other than this one holds the operation.
+    bool isHeldElsewhere(qint64 operationId) const;
+
+    // Item writes succeed only while this process owns the operation (fencing): false when the
+    // write failed (disk full, I/O error) or the operation is owned by another process.
     bool updateItem(qint64 operationId, const BulkItem &item);
     bool setOperationState(qint64 operationId, OperationState state);
 
@@ -53,8 +77,15 @@ public:
 
 private:
     bool exec(const QString &sql);
+    bool addColumnIfMissing(const QString &table, const QString &column, const QString &definition);
+    QString lockPath(qint64 operationId) const;
+    bool lock(qint64 operationId, QString *why);
+
     QString m_connection;
+    QString m_path;
     QString m_scope;
+    QString m_owner; // this instance's fencing token
+    std::map<qint64, std::unique_ptr<QLockFile>> m_locks;
     mutable QString m_lastError;
 };
 

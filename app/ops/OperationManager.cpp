@@ -111,6 +111,20 @@ void OperationManager::clearFinished()
     }
 }
 
+int OperationManager::activeCount() const
+{
+    int active = 0;
+    for (const BulkEngine *engine : m_operations)
+        active += engine->state() == OperationState::Running || engine->inFlight() > 0 ? 1 : 0;
+    return active;
+}
+
+void OperationManager::pauseAll()
+{
+    for (BulkEngine *engine : std::as_const(m_operations))
+        engine->pause();
+}
+
 void OperationManager::setScope(const QString &scope)
 {
     if (!m_journal || m_journal->scope() == scope)
@@ -125,7 +139,15 @@ int OperationManager::loadUnfinished()
         return 0;
     m_loaded = true;
     const QList<OperationRecord> records = m_journal->operations(true);
+    m_heldElsewhere = 0;
     for (const OperationRecord &record : records) {
+        // Only the process that holds an operation runs it; its items are read after taking it,
+        // so they are what the last owner wrote.
+        QString why;
+        if (!m_journal->owns(record.id) && !m_journal->acquire(record.id, &why)) {
+            ++m_heldElsewhere;
+            continue;
+        }
         auto *engine = new BulkEngine(m_client, m_journal.get(), record.id, record.title,
                                       m_journal->items(record.id), this);
         add(engine);
@@ -139,6 +161,8 @@ int OperationManager::loadUnfinished()
                 emit unfinishedResolved();
         });
     }
+    if (m_heldElsewhere > 0)
+        emit heldElsewhere(m_heldElsewhere);
     if (!m_unfinished.isEmpty())
         emit unfinishedFound(static_cast<int>(m_unfinished.size()));
     return static_cast<int>(m_unfinished.size());

@@ -53,12 +53,19 @@ public:
     void discardUnfinished();
 
     ApiClient *client() const { return m_client; }
+    // Operations still running (or with requests in flight): what quitting would interrupt.
+    int activeCount() const;
+    // Pauses every operation: nothing new is sent, answers in flight are still recorded. Used on quit.
+    void pauseAll();
 
 signals:
     void operationAdded(fc::BulkEngine *engine);
     void operationRemoved(fc::BulkEngine *engine);
     void operationFinished(fc::BulkEngine *engine);
     void unfinishedFound(int count);
+    // Unfinished operations of this account that another FlowConsole process is running: not
+    // offered here (they would be sent twice).
+    void heldElsewhere(int count);
     void unfinishedResolved();
 
 private:
@@ -73,6 +80,7 @@ private:
     QList<BulkEngine *> m_operations;
     QList<BulkEngine *> m_unfinished; // read back at start-up, waiting for the user's word
     bool m_loaded = false;
+    int m_heldElsewhere = 0;
 };
 
 } // namespace fc

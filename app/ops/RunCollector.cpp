@@ -2,6 +2,8 @@
 
 #include <QTimer>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace fc {
 
 RunCollector::RunCollector(ApiClient *client, QList<Target> targets, QList<RunStatus> statuses, qint64 fromMs,
@@ -20,6 +22,7 @@ void RunCollector::start()
     m_statusIndex = 0;
     m_pages = 0;
     m_found.clear();
+    m_walk.reset();
     if (m_targets.isEmpty())
         QTimer::singleShot(0, this, &RunCollector::finished);
     else
@@ -48,6 +51,7 @@ void RunCollector::nextQuery()
         emit finished();
         return;
     }
+    m_walk.reset();
     fetch({});
 }
 
@@ -74,6 +78,12 @@ void RunCollector::fetch(const QString &nextLink)
                 m_found.append(Found{target, run});
             ++m_pages;
             emit progress(static_cast<int>(m_found.size()), m_pages);
+            if (auto stop = m_walk.admit(
+                    page->nextLink, u"listFlowRuns"_s,
+                    tr("the runs of '%1'").arg(target.label.isEmpty() ? target.flow : target.label))) {
+                emit failed(*stop);
+                return;
+            }
             if (!page->nextLink.isEmpty())
                 fetch(page->nextLink);
             else

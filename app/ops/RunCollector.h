@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiClient.h"
+#include "api/PageWalk.h"
 
 #include <QObject>
 #include <QPointer>
@@ -50,6 +51,7 @@ private:
     int m_targetIndex = 0;
     int m_statusIndex = -1;
     int m_pages = 0;
+    PageWalk m_walk;
     ApiClient::CallId m_call = 0;
     bool m_cancelled = false;
     QList<Found> m_found;

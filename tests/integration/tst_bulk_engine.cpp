@@ -266,6 +266,9 @@ void TestBulkEngine::killedProcessResumesWithoutRepeating()
     }
 
     QProcess resumed;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"FC_VERIFY_SETTLE_MS"_s, u"200"_s);
+    resumed.setProcessEnvironment(env);
     resumed.start(QStringLiteral(FC_BULK_CHILD), QStringList{u"resume"_s} + common);
     QVERIFY(resumed.waitForStarted());
     QVERIFY(resumed.waitForFinished(120000));
