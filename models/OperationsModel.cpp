@@ -260,6 +260,8 @@ QVariant OperationsModel::operationData(const Entry &entry, int column, int role
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && column == FailedColumn && c.failed > 0)
         return stateColour(ItemState::Failed);
+    if (role == Qt::ToolTipRole && column == MessageColumn && !engine->stopReason().isEmpty())
+        return engine->stopReason();
     if (role == Qt::ToolTipRole && column == NameColumn)
         return engine->title();
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
@@ -271,6 +273,8 @@ QVariant OperationsModel::operationData(const Entry &entry, int column, int role
     case ActionColumn:
         return engine->items().isEmpty() ? QString() : bulkActionDisplayName(engine->items().first().action);
     case StateColumn:
+        if (!engine->stopReason().isEmpty())
+            return tr("Stopped");
         if (interrupted)
             return tr("Interrupted");
         if (engine->state() == OperationState::Cancelled && engine->inFlight() > 0)
@@ -281,7 +285,7 @@ QVariant OperationsModel::operationData(const Entry &entry, int column, int role
     case SucceededColumn:
         return locale.toString(c.succeeded);
     case FailedColumn:
-        return locale.toString(c.failed + c.unknown);
+        return locale.toString(c.failed);
     case SkippedColumn:
         return locale.toString(c.skipped);
     case PendingColumn:
@@ -298,10 +302,19 @@ QVariant OperationsModel::operationData(const Entry &entry, int column, int role
         if (engine->state() == OperationState::Finished)
             return tr("took %1").arg(formatDuration(engine->elapsedMs()));
         return {};
-    case MessageColumn:
-        if (c.failed + c.unknown > 0)
-            return tr("%n item(s) failed", nullptr, c.failed + c.unknown);
-        return {};
+    case MessageColumn: {
+        if (!engine->stopReason().isEmpty())
+            return engine->stopReason();
+        QStringList parts;
+        if (c.failed > 0)
+            parts << tr("%n item(s) failed", nullptr, c.failed);
+        // Maybe sent: never shown as failed, so that Retry cannot send them twice; they are
+        // checked against the service first.
+        if (c.unknown > 0)
+            parts << tr("%n item(s) with an unknown outcome, checked before anything is sent again", nullptr,
+                        c.unknown);
+        return parts.join(u"; "_s);
+    }
     }
     return {};
 }

@@ -83,6 +83,13 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // At most this many pages are read per query before the model stops with an error.
+    void setMaxPages(int pages)
+    {
+        m_cursorWalk.setMaxPages(pages);
+        m_refreshWalk.setMaxPages(pages);
+        m_newWalk.setMaxPages(pages);
+    }
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 

@@ -178,7 +178,7 @@ void ActivityPanel::updateButtons()
     m_pause->setEnabled(engine && state == OperationState::Running);
     m_resume->setEnabled(engine && (state == OperationState::Paused || state == OperationState::Interrupted));
     m_cancel->setEnabled(engine && !over);
-    m_retry->setEnabled(engine && over && engine->inFlight() == 0 && c.failed > 0);
+    m_retry->setEnabled(engine && over && engine->inFlight() == 0 && c.failed + c.unknown > 0);
     bool anyOver = false;
     for (const BulkEngine *op : m_manager->operations()) {
         const OperationState s = op->state();

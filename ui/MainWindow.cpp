@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -118,6 +119,13 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_activity);
     m_activity->hide(); // until there is work to show, or the user asks
     m_notifier = new OperationNotifier(m_operations, this);
+    connect(m_operations, &OperationManager::heldElsewhere, this, [this](int count) {
+        statusBar()->showMessage(
+            tr("%n unfinished operation(s) are being run by another FlowConsole window; they "
+               "are not offered here, so that nothing is sent twice.",
+               nullptr, count),
+            20000);
+    });
     m_contextMenu = new QMenu(this);
     m_contextMenu->setObjectName(u"flowContextMenu"_s);
     m_actions->fillContextMenu(m_contextMenu);
@@ -594,8 +602,53 @@ void MainWindow::saveState() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    const int active = m_operations->activeCount();
+    if (active > 0 && !m_quitConfirmed) {
+        // Quitting in the middle of a bulk operation is a decision, not a slip of Ctrl+Q.
+        event->ignore();
+        askToQuit(active);
+        return;
+    }
+    // Nothing new leaves from here on; answers that are still on their way are lost with the
+    // process, and those items are checked (never simply resent) when the operation resumes.
+    m_operations->pauseAll();
     saveState();
     event->accept();
+}
+
+void MainWindow::askToQuit(int activeOperations)
+{
+    if (m_quitQuestion) {
+        m_quitQuestion->raise();
+        m_quitQuestion->activateWindow();
+        return;
+    }
+    const bool journalled = m_operations->journal() != nullptr;
+    const QString text =
+        tr("%n bulk operation(s) still running.", nullptr, activeOperations) + u"\n\n"_s +
+        (journalled
+             ? tr("If you quit now, nothing more is sent. The items not done yet are kept and can be "
+                  "resumed the next time you sign in; requests already on their way are checked "
+                  "against the service before anything is sent again.")
+             : tr("If you quit now, nothing more is sent, and the items not done yet are not kept: the "
+                  "demo service does not outlive the console."));
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Quit FlowConsole?"), text, QMessageBox::NoButton, this);
+    box->setObjectName(u"quitWhileRunningQuestion"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *keep = box->addButton(tr("&Keep running"), QMessageBox::RejectRole);
+    QPushButton *quit = box->addButton(tr("&Quit"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, quit] {
+        if (box->clickedButton() != quit)
+            return;
+        m_quitConfirmed = true;
+        // From the event loop: the question is still closing.
+        QTimer::singleShot(0, this, &QWidget::close);
+    });
+    m_quitQuestion = box;
+    box->open();
 }
 
 } // namespace fc

@@ -8,6 +8,7 @@
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QMessageBox;
 class QProgressBar;
 class QSortFilterProxyModel;
 class QSplitter;
@@ -88,6 +89,7 @@ private:
     void onLoadFailed(const ApiError &error);
     void onProgress(const QString &label, int done, int total);
     void openOperationsJournal(bool demo, const QString &scope);
+    void askToQuit(int activeOperations);
 
     ApiClient *m_client;
     NavigationModel *m_model;
@@ -97,6 +99,8 @@ private:
     BulkFlowActions *m_bulkActions = nullptr;
     ActivityPanel *m_activity = nullptr;
     OperationNotifier *m_notifier = nullptr;
+    QPointer<QMessageBox> m_quitQuestion;
+    bool m_quitConfirmed = false;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_filter = nullptr;
     QTreeView *m_tree = nullptr;

@@ -1,5 +1,7 @@
 #include "OperationNotifier.h"
 
+#include "Messages.h"
+
 #include "ops/BulkEngine.h"
 #include "ops/OperationManager.h"
 
@@ -23,12 +25,21 @@ OperationNotifier::OperationNotifier(OperationManager *manager, QMainWindow *win
 void OperationNotifier::onFinished(BulkEngine *engine)
 {
     const ItemCounts c = engine->counts();
+    if (!engine->stopReason().isEmpty()) {
+        // Stopped on its own (its journal could not be written): the user must know at once, in
+        // plain words, and not only if they happen to look at the status bar.
+        showError(m_window, tr("%1 stopped").arg(engine->title()), engine->stopReason());
+        emit notified(tr("%1 stopped").arg(engine->title()), engine->stopReason());
+        return;
+    }
     const QString title = engine->state() == OperationState::Cancelled
                               ? tr("%1 was cancelled").arg(engine->title())
                               : tr("%1 finished").arg(engine->title());
     QString message = tr("%1 succeeded").arg(c.succeeded);
-    if (c.failed + c.unknown > 0)
-        message += tr(", %1 failed").arg(c.failed + c.unknown);
+    if (c.failed > 0)
+        message += tr(", %1 failed").arg(c.failed);
+    if (c.unknown > 0)
+        message += tr(", %1 with an outcome still unknown").arg(c.unknown);
     if (c.skipped > 0)
         message += tr(", %1 skipped").arg(c.skipped);
     if (c.pending + c.inFlight > 0)

@@ -37,6 +37,7 @@ RunOperationPanel::RunOperationPanel(ApiClient *client, RunsModel *model, QWidge
     auto *top = new QHBoxLayout;
     m_summary = new QLabel;
     m_summary->setObjectName(u"runOperationSummary"_s);
+    m_summary->setWordWrap(true); // a stop reason is a sentence or two: it wraps, never widens the window
     m_summary->setAccessibleName(tr("Operation summary"));
     m_summary->setWordWrap(true);
     m_progress = new QProgressBar;
@@ -129,8 +130,11 @@ bool RunOperationPanel::start(BulkAction action, const QList<FlowRun> &runs)
         fillFailures();
         emit busyChanged(false);
         const ItemCounts c = m_engine->counts();
-        emit statusMessage(c.failed > 0 ? tr("%1: %2 failed.").arg(m_engine->title()).arg(c.failed)
-                                        : tr("%1: done.").arg(m_engine->title()));
+        if (!m_engine->stopReason().isEmpty())
+            emit statusMessage(m_engine->stopReason());
+        else
+            emit statusMessage(c.failed > 0 ? tr("%1: %2 failed.").arg(m_engine->title()).arg(c.failed)
+                                            : tr("%1: done.").arg(m_engine->title()));
     });
     m_failures->clear();
     m_failures->hide();
@@ -144,7 +148,7 @@ bool RunOperationPanel::start(BulkAction action, const QList<FlowRun> &runs)
 
 void RunOperationPanel::retryFailed()
 {
-    if (!m_engine || isBusy() || m_engine->counts().failed == 0)
+    if (!m_engine || isBusy() || m_engine->counts().failed + m_engine->counts().unknown == 0)
         return;
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     m_engine->retryFailed();
@@ -180,10 +184,15 @@ void RunOperationPanel::updateSummary()
         text += tr(", %1 skipped (already finished)").arg(c.skipped);
     if (c.failed > 0)
         text += tr(", %1 failed").arg(c.failed);
+    if (c.unknown > 0)
+        text += tr(", %1 with an unknown outcome (checked before anything is sent again)").arg(c.unknown);
+    if (!m_engine->stopReason().isEmpty())
+        text = m_engine->stopReason();
     m_summary->setText(text);
     const bool busy = isBusy();
-    m_retry->setVisible(c.failed > 0);
-    m_retry->setEnabled(!busy && c.failed > 0);
+    const int retryable = c.failed + c.unknown;
+    m_retry->setVisible(retryable > 0);
+    m_retry->setEnabled(!busy && retryable > 0);
     m_stop->setEnabled(busy);
     m_close->setEnabled(!busy);
 }

@@ -28,6 +28,15 @@ Journal::~Journal()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
+QString Journal::writeError(const QSqlError &error) const
+{
+    // SQLite's words ("disk I/O error Unable to fetch row") name no file and no cause a person
+    // can act on; they stay at the end for whoever reads a report.
+    return QCoreApplication::translate("fc::Journal",
+                                       "%1 could not be written; is the disk full or read-only? (%2)")
+        .arg(QDir::toNativeSeparators(m_path), error.text());
+}
+
 QString Journal::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/journal.sqlite"_s;
@@ -171,11 +180,11 @@ qint64 Journal::createOperation(const QString &title, QList<BulkItem> &items)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction()) {
-        m_lastError = db.lastError().text();
+        m_lastError = writeError(db.lastError());
         return 0;
     }
     const auto fail = [&](const QSqlQuery &query) {
-        m_lastError = query.lastError().text();
+        m_lastError = writeError(query.lastError());
         db.rollback();
         return qint64{0};
     };
@@ -222,7 +231,7 @@ qint64 Journal::createOperation(const QString &title, QList<BulkItem> &items)
         return 0;
     }
     if (!db.commit()) {
-        m_lastError = db.lastError().text();
+        m_lastError = writeError(db.lastError());
         db.rollback();
         release(id);
         return 0;
@@ -244,7 +253,7 @@ bool Journal::updateItem(qint64 operationId, const BulkItem &item)
     query.addBindValue(operationId);
     query.addBindValue(m_owner);
     if (!query.exec()) {
-        m_lastError = query.lastError().text();
+        m_lastError = writeError(query.lastError());
         return false;
     }
     if (query.numRowsAffected() != 1) {

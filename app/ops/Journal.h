@@ -6,6 +6,8 @@
 #include <QLockFile>
 #include <QString>
 
+class QSqlError;
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,6 +79,7 @@ public:
 
 private:
     bool exec(const QString &sql);
+    QString writeError(const QSqlError &error) const;
     bool addColumnIfMissing(const QString &table, const QString &column, const QString &definition);
     QString lockPath(qint64 operationId) const;
     bool lock(qint64 operationId, QString *why);

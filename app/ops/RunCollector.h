@@ -32,6 +32,8 @@ public:
 
     void start();
     void cancel();
+    // At most this many pages per query (default: PageWalk::kDefaultMaxPages).
+    void setMaxPages(int pages) { m_walk.setMaxPages(pages); }
     const QList<Found> &runs() const { return m_found; }
 
 signals:

@@ -37,8 +37,11 @@ int main(int argc, char *argv[])
     if (!fc::test::signIn(session, args[4]))
         return 4;
     fc::Journal journal;
-    if (!journal.open(args[5]))
+    QString openError;
+    if (!journal.open(args[5], &openError)) {
+        out << "stopped the journal could not be opened: " << openError << Qt::endl;
         return 5;
+    }
 
     QList<fc::BulkEngine *> engines;
     if (mode == "start"_L1 && args.size() >= 9) {
