@@ -9,6 +9,8 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QUrlQuery>
 
 using namespace Qt::Literals::StringLiterals;
@@ -203,6 +205,12 @@ std::optional<QJsonObject> ApiContext::jsonBody(const Request &req, Response *er
         return std::nullopt;
     }
     return doc.object();
+}
+
+Response ApiContext::readFailed(const QString &what, const QSqlQuery &query)
+{
+    return Response::error(500, u"InternalServerError"_s,
+                           QString(u"The "_s + what + u" could not be read: "_s + query.lastError().text()));
 }
 
 Response ApiContext::listResponse(const QByteArray &items, const QString &nextLink)

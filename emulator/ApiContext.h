@@ -7,9 +7,12 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace fc::emu {
 
 class Store;
+
 class Directory;
 class RunLedger;
 class JsonWriter;
@@ -90,6 +93,8 @@ public:
                   const QString &role);
 
     static Response invalid(const QString &message);
+    // 500 naming what could not be read and why: a list never answers 200 with what it missed.
+    static Response readFailed(const QString &what, const QSqlQuery &query);
     static Response listResponse(const QByteArray &items, const QString &nextLink);
 
 private:

@@ -5,6 +5,7 @@
 #include "Store.h"
 
 #include <QRegularExpression>
+#include <QSqlError>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -65,10 +66,15 @@ std::optional<QString> CatalogApi::environmentFilter(const Request &req, Respons
 Response CatalogApi::environments(Request &req)
 {
     QSqlQuery &q = m_ctx.store.prepared(u"SELECT name FROM environments ORDER BY ord, name"_s);
-    q.exec();
+    const bool ran = q.exec();
     QStringList names;
     while (q.next())
         names.append(q.value(0).toString());
+    if (!ran || q.lastError().isValid()) {
+        const Response failed = ApiContext::readFailed(u"environments"_s, q);
+        q.finish();
+        return failed;
+    }
     q.finish();
     QByteArray items;
     JsonWriter w(items);
@@ -99,7 +105,7 @@ Response CatalogApi::connectors(Request &req, const QString &envName)
         return error;
     QSqlQuery &q = m_ctx.store.prepared(
         u"SELECT name, display_name, description, publisher, tier, icon_uri, is_custom FROM connectors ORDER BY ord, name"_s);
-    q.exec();
+    const bool ran = q.exec();
     QByteArray items;
     JsonWriter w(items);
     while (q.next()) {
@@ -118,6 +124,11 @@ Response CatalogApi::connectors(Request &req, const QString &envName)
             .value(q.value(6).toInt() != 0)
             .endObject()
             .endObject();
+    }
+    if (!ran || q.lastError().isValid()) {
+        const Response failed = ApiContext::readFailed(u"connectors"_s, q);
+        q.finish();
+        return failed;
     }
     q.finish();
     return ApiContext::listResponse(items, {});
@@ -174,7 +185,7 @@ Response CatalogApi::connections(Request &req, const QString &envName)
                              " c.created_by, a.display_name FROM connections c LEFT JOIN connectors a ON"
                              " a.name=c.api WHERE c.env=? ORDER BY c.name"_s);
     q.bindValue(0, env->name);
-    q.exec();
+    const bool ran = q.exec();
     QByteArray items;
     JsonWriter w(items);
     while (q.next()) {
@@ -207,6 +218,11 @@ Response CatalogApi::connections(Request &req, const QString &envName)
             .endObject()
             .endObject()
             .endObject();
+    }
+    if (!ran || q.lastError().isValid()) {
+        const Response failed = ApiContext::readFailed(u"connections"_s, q);
+        q.finish();
+        return failed;
     }
     q.finish();
     return ApiContext::listResponse(items, {});

@@ -329,6 +329,13 @@ bool Emulator::denyDeviceCode(const QString &userCode)
     return ok;
 }
 
+int Emulator::cachedStatementCount() const
+{
+    int out = 0;
+    onServerThread([&](EmulatorServer &s) { out = s.store().cachedStatementCount(); });
+    return out;
+}
+
 EmulatorServer *Emulator::server() const
 {
     return m_server;

@@ -42,6 +42,10 @@ struct EmulatorOptions
     bool logRequests = false;
     int deviceCodeIntervalSeconds = 5;   // polling faster than this answers slow_down
     int deviceCodeLifetimeSeconds = 900; // after this, expired_token
+
+    // Limits against hostile or broken clients; 0 switches one off.
+    int maxFilterClauses = 32;                  // 'and' clauses of a runs $filter; beyond, 400
+    int statementCacheSize = 64;                // prepared SQL statements kept (least recently used go)
 };
 
 class EmulatorServer;
@@ -94,6 +98,9 @@ public:
         const QString &scope = QStringLiteral("https://service.flow.microsoft.com/.default offline_access"));
     bool approveDeviceCode(const QString &userCode, const QString &upn);
     bool denyDeviceCode(const QString &userCode);
+
+    // What the emulator holds, to check its limits.
+    int cachedStatementCount() const;   // prepared SQL statements
 
     EmulatorServer *server() const; // lives on the emulator's thread
 

@@ -30,6 +30,9 @@ using namespace Qt::Literals::StringLiterals;
 namespace fc::emu {
 
 namespace {
+constexpr int kCacheEntries = 512;
+constexpr qint64 kCacheBytes = 32 * 1024 * 1024;
+
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
@@ -106,7 +109,7 @@ bool EmulatorServer::initialize(const QUrl &baseUrl, QString *error)
         *error = tr("--seed takes demo, empty or large:N, not '%1'.").arg(m_options.seed);
         return false;
     }
-    m_store = std::make_unique<Store>(m_options.dataFile);
+    m_store = std::make_unique<Store>(m_options.dataFile, m_options.statementCacheSize);
     if (!m_store->open(error))
         return false;
     m_directory = std::make_unique<Directory>();
@@ -322,9 +325,18 @@ Response EmulatorServer::dispatch(Request &req, const Route &route, bool *, bool
     if (req.method != "GET")
         m_store->touch();
     if (cacheable && response.status == 200 && response.cacheUntilMs > 0) {
-        if (m_cache.size() > 512)
+        // Bounded in entries and in bytes: a client can vary a query as often as it likes.
+        if (m_cache.size() >= kCacheEntries || m_cacheBytes + response.body.size() > kCacheBytes) {
             m_cache.clear();
-        m_cache.insert(key, Cached{response, m_store->version(), response.cacheUntilMs});
+            m_cacheBytes = 0;
+        }
+        if (response.body.size() <= kCacheBytes / 8) {
+            const auto old = m_cache.constFind(key);
+            if (old != m_cache.constEnd())
+                m_cacheBytes -= old->response.body.size() + key.size();
+            m_cache.insert(key, Cached{response, m_store->version(), response.cacheUntilMs});
+            m_cacheBytes += response.body.size() + key.size();
+        }
     }
     return response;
 }

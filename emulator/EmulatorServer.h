@@ -92,6 +92,7 @@ private:
         qint64 untilMs = 0;
     };
     QHash<QByteArray, Cached> m_cache;
+    qint64 m_cacheBytes = 0;
 };
 
 } // namespace fc::emu

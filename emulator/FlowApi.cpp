@@ -106,8 +106,11 @@ Response FlowApi::list(Request &req, bool admin)
     if (!owned.isEmpty() || !scope.isEmpty())
         q.bindValue(u":user"_s, req.caller.id);
     q.bindValue(u":limit"_s, *top + 1);
-    if (!q.exec())
-        qWarning("emulator: %s", qPrintable(q.lastError().text()));
+    if (!q.exec()) {
+        const Response failed = ApiContext::readFailed(u"flows"_s, q);
+        q.finish();
+        return failed;
+    }
     QByteArray items;
     items.reserve(*top * 1200);
     JsonWriter w(items);
@@ -134,6 +137,11 @@ Response FlowApi::list(Request &req, bool admin)
         m_ctx.writeFlow(w, f, false);
         last = f.name;
         ++count;
+    }
+    if (q.lastError().isValid()) {
+        const Response failed = ApiContext::readFailed(u"flows"_s, q);
+        q.finish();
+        return failed;
     }
     q.finish();
     Response r = ApiContext::listResponse(items, more ? m_ctx.nextLink(req, last) : QString());

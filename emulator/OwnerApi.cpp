@@ -6,6 +6,7 @@
 #include "Store.h"
 
 #include <QJsonArray>
+#include <QSqlError>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -31,13 +32,13 @@ void OwnerApi::registerRoutes(Router &router)
         [this](Request &r) { return modifyLive(r); }, kVersions);
 }
 
-QByteArray OwnerApi::ownersJson(const FlowRow &flow)
+Response OwnerApi::ownersList(const FlowRow &flow)
 {
     QSqlQuery &q = m_ctx.store.prepared(
         u"SELECT principal_id, principal_type, role FROM flow_owners WHERE env=? AND flow=? ORDER BY added_ms, principal_id"_s);
     q.bindValue(0, flow.env);
     q.bindValue(1, flow.name);
-    q.exec();
+    const bool ran = q.exec();
     QByteArray items;
     JsonWriter w(items);
     const QString prefix = m_ctx.flowId(flow.env, flow.name) + u"/permissions/"_s;
@@ -72,8 +73,13 @@ QByteArray OwnerApi::ownersJson(const FlowRow &flow)
             w.field("userPrincipalName", upn);
         w.endObject().endObject().endObject();
     }
+    if (!ran || q.lastError().isValid()) {
+        const Response failed = ApiContext::readFailed(u"owners"_s, q);
+        q.finish();
+        return failed;
+    }
     q.finish();
-    return items;
+    return ApiContext::listResponse(items, {});
 }
 
 Response OwnerApi::list(Request &req)
@@ -82,7 +88,7 @@ Response OwnerApi::list(Request &req)
     const auto flow = m_ctx.requestedFlow(req, FlowAccess::Read, &error);
     if (!flow)
         return error;
-    return ApiContext::listResponse(ownersJson(*flow), {});
+    return ownersList(*flow);
 }
 
 Response OwnerApi::modifySpec(Request &req)
@@ -201,7 +207,7 @@ Response OwnerApi::apply(Request &req, const QList<Change> &add, const QList<Cha
         m_ctx.addOwner(flow->env, flow->name, c.id, user ? u"User"_s : u"Group"_s, u"CanEdit"_s);
     }
     m_ctx.store.commit();
-    return ApiContext::listResponse(ownersJson(*flow), {});
+    return ownersList(*flow);
 }
 
 } // namespace fc::emu

@@ -26,7 +26,8 @@ private:
         QString type;
     };
     Response apply(Request &req, const QList<Change> &add, const QList<Change> &remove);
-    QByteArray ownersJson(const FlowRow &flow);
+    // The owners as list items; a 500 answer when they cannot be read.
+    Response ownersList(const FlowRow &flow);
 
     ApiContext &m_ctx;
 };

@@ -9,6 +9,7 @@
 #include "Util.h"
 
 #include <QJsonDocument>
+#include <QSqlError>
 
 #include <limits>
 
@@ -124,7 +125,7 @@ Response RunApi::list(Request &req)
         return error;
     RunFilter filter;
     if (req.hasQuery(u"$filter"_s)) {
-        filter = RunFilter::parse(req.queryValue(u"$filter"_s));
+        filter = RunFilter::parse(req.queryValue(u"$filter"_s), m_ctx.options.maxFilterClauses);
         if (!filter.isValid())
             return ApiContext::invalid(filter.error());
     }
@@ -143,7 +144,11 @@ Response RunApi::list(Request &req)
     const QVariantMap binds = filter.bindings();
     for (auto it = binds.cbegin(); it != binds.cend(); ++it)
         q.bindValue(it.key(), it.value());
-    q.exec();
+    if (!q.exec()) {
+        const Response failed = ApiContext::readFailed(u"runs"_s, q);
+        q.finish();
+        return failed;
+    }
     const QString idPrefix = m_ctx.flowId(env->name, flow->name) + u"/runs/"_s;
     QByteArray items;
     items.reserve(*top * 700);
@@ -166,6 +171,11 @@ Response RunApi::list(Request &req)
         writeRun(w, idPrefix, r, false);
         last = r.name;
         ++count;
+    }
+    if (q.lastError().isValid()) {
+        const Response failed = ApiContext::readFailed(u"runs"_s, q);
+        q.finish();
+        return failed;
     }
     q.finish();
     Response resp = ApiContext::listResponse(items, more ? m_ctx.nextLink(req, last) : QString());

@@ -9,7 +9,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace fc::emu {
 
-RunFilter RunFilter::parse(const QString &text)
+RunFilter RunFilter::parse(const QString &text, int maxClauses)
 {
     RunFilter f;
     static const QRegularExpression andSplit(u"\\s+and\\s+"_s, QRegularExpression::CaseInsensitiveOption);
@@ -18,6 +18,12 @@ RunFilter RunFilter::parse(const QString &text)
     const QStringList parts = text.split(andSplit, Qt::SkipEmptyParts);
     if (parts.isEmpty()) {
         f.m_error = u"The $filter is empty."_s;
+        return f;
+    }
+    if (maxClauses > 0 && parts.size() > maxClauses) {
+        f.m_error = QString(u"The $filter has "_s + QString::number(parts.size()) +
+                            u" clauses joined with 'and'; at most "_s + QString::number(maxClauses) +
+                            u" are supported."_s);
         return f;
     }
     int n = 0;

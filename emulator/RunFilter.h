@@ -11,7 +11,8 @@ namespace fc::emu {
 class RunFilter
 {
 public:
-    static RunFilter parse(const QString &text);
+    // At most maxClauses 'and' clauses (0: any number): SQLite refuses expressions past a depth.
+    static RunFilter parse(const QString &text, int maxClauses = 0);
 
     bool isValid() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }

@@ -4,6 +4,9 @@
 #include <QSqlError>
 #include <QStringList>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace fc::emu {
@@ -46,7 +49,9 @@ const char *const kSchema[] = {
 };
 } // namespace
 
-Store::Store(QString dataFile) : m_dataFile(std::move(dataFile))
+Store::Store(QString dataFile, int statementCacheSize)
+    : m_dataFile(std::move(dataFile))
+    , m_statementCacheSize(std::max(1, statementCacheSize))
 {
     m_connectionName = u"fc-emulator-"_s + QString::number(++g_connectionCounter);
 }
@@ -54,6 +59,7 @@ Store::Store(QString dataFile) : m_dataFile(std::move(dataFile))
 Store::~Store()
 {
     m_statements.clear();
+    m_lru.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -108,16 +114,30 @@ QSqlDatabase Store::database() const
 
 QSqlQuery &Store::prepared(const QString &sql)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto query = std::make_unique<QSqlQuery>(database());
-        query->setForwardOnly(true);
-        if (!query->prepare(sql))
-            qWarning("emulator: cannot prepare SQL: %s", qPrintable(query->lastError().text()));
-        it = m_statements.emplace(sql, std::move(query)).first;
+    const auto found = m_statements.find(sql);
+    if (found != m_statements.end()) {
+        m_lru.splice(m_lru.begin(), m_lru, found->second);
+        QSqlQuery &query = *found->second->second;
+        query.finish();
+        return query;
     }
-    it->second->finish();
-    return *it->second;
+    auto query = std::make_unique<QSqlQuery>(database());
+    query->setForwardOnly(true);
+    if (!query->prepare(sql))
+        qWarning("emulator: cannot prepare SQL: %s", qPrintable(query->lastError().text()));
+    m_lru.emplace_front(sql, std::move(query));
+    m_statements.emplace(sql, m_lru.begin());
+    // Evict the least recently used statements beyond the cache size, skipping any a caller
+    // is still reading (it holds a reference to it).
+    for (auto it = std::prev(m_lru.end());
+         int(m_statements.size()) > m_statementCacheSize && it != m_lru.begin();) {
+        const auto victim = it--;
+        if (victim->second->isActive())
+            continue;
+        m_statements.erase(victim->first);
+        m_lru.erase(victim);
+    }
+    return *m_lru.front().second;
 }
 
 bool Store::run(const QString &sql, const QVariantList &values)

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <list>
 #include <memory>
 #include <unordered_map>
 
@@ -15,7 +16,9 @@ namespace fc::emu {
 class Store
 {
 public:
-    explicit Store(QString dataFile);
+    static constexpr int kDefaultStatementCacheSize = 64;
+
+    explicit Store(QString dataFile, int statementCacheSize = kDefaultStatementCacheSize);
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
@@ -24,9 +27,12 @@ public:
     bool isSeeded();
     QSqlDatabase database() const;
 
-    // A prepared statement, compiled once per SQL text. Bind, exec, read, then let it go out
-    // of use before asking for the same text again.
+    // A prepared statement, compiled once per SQL text and kept while it is among the most
+    // recently used (a client can make as many texts as it likes, e.g. with $filter shapes).
+    // Bind, exec, read, finish() it, then let it go out of use before asking for the same text
+    // again; a statement still active is never evicted.
     QSqlQuery &prepared(const QString &sql);
+    int cachedStatementCount() const { return int(m_statements.size()); }
     // Runs one statement with positional values; false and a warning on failure.
     bool run(const QString &sql, const QVariantList &values = {});
     // The first column of the first row, or an invalid QVariant.
@@ -47,7 +53,10 @@ private:
 
     QString m_dataFile;
     QString m_connectionName;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    using Statement = std::pair<QString, std::unique_ptr<QSqlQuery>>;
+    std::list<Statement> m_lru; // most recently used first
+    std::unordered_map<QString, std::list<Statement>::iterator> m_statements;
+    int m_statementCacheSize;
     quint64 m_version = 1;
 };
 
