@@ -5,6 +5,7 @@
 #include "JsonWriter.h"
 #include "RunLedger.h"
 #include "Store.h"
+#include "StrictJson.h"
 #include "Util.h"
 
 #include <QJsonDocument>
@@ -193,6 +194,10 @@ QString ApiContext::nextLink(const Request &req, const QString &lastKey) const
 
 std::optional<QJsonObject> ApiContext::jsonBody(const Request &req, Response *error)
 {
+    if (const auto problem = strictJsonProblem(req.body)) {
+        *error = invalid(*problem);
+        return std::nullopt;
+    }
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(req.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

@@ -13,6 +13,7 @@
 #include "RunLedger.h"
 #include "Seeder.h"
 #include "Store.h"
+#include "StrictJson.h"
 #include "Util.h"
 
 #include <QElapsedTimer>
@@ -349,6 +350,8 @@ Response EmulatorServer::control(Request &req)
         m_faults = Faults{};
         return Response::json(faultsJson(m_faults));
     }
+    if (const auto problem = strictJsonProblem(req.body))
+        return Response::error(400, u"InvalidRequestContent"_s, *problem);
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(req.body, &parseError);
     if (!doc.isObject())
