@@ -329,6 +329,13 @@ bool Emulator::denyDeviceCode(const QString &userCode)
     return ok;
 }
 
+int Emulator::pendingDeviceCodeCount() const
+{
+    int out = 0;
+    onServerThread([&](EmulatorServer &s) { out = s.identity().pendingDeviceCodeCount(); });
+    return out;
+}
+
 int Emulator::cachedStatementCount() const
 {
     int out = 0;

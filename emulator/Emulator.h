@@ -44,8 +44,10 @@ struct EmulatorOptions
     int deviceCodeLifetimeSeconds = 900; // after this, expired_token
 
     // Limits against hostile or broken clients; 0 switches one off.
+    int maxDeviceCodesPerClient = 50;           // pending device codes of one client ID; beyond, 429
     int maxFilterClauses = 32;                  // 'and' clauses of a runs $filter; beyond, 400
     int statementCacheSize = 64;                // prepared SQL statements kept (least recently used go)
+    int housekeepingIntervalMs = 1000;          // how often expired codes and tokens are purged
 };
 
 class EmulatorServer;
@@ -100,6 +102,7 @@ public:
     bool denyDeviceCode(const QString &userCode);
 
     // What the emulator holds, to check its limits.
+    int pendingDeviceCodeCount() const; // device codes not yet purged
     int cachedStatementCount() const;   // prepared SQL statements
 
     EmulatorServer *server() const; // lives on the emulator's thread

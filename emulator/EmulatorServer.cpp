@@ -127,6 +127,12 @@ bool EmulatorServer::initialize(const QUrl &baseUrl, QString *error)
                                    QString(m_baseUrl.toString() + u'/' + Seeder::tenantId() + u"/v2.0"_s));
     m_identity->setTokenLifetime(m_options.tokenLifetimeSeconds);
     m_identity->setDeviceCodeTiming(m_options.deviceCodeIntervalSeconds, m_options.deviceCodeLifetimeSeconds);
+    m_identity->setMaxPendingDeviceCodesPerClient(m_options.maxDeviceCodesPerClient);
+    if (m_options.housekeepingIntervalMs > 0) {
+        m_housekeeping = new QTimer(this);
+        connect(m_housekeeping, &QTimer::timeout, this, [this] { m_identity->purgeExpired(nowMs()); });
+        m_housekeeping->start(m_options.housekeepingIntervalMs);
+    }
 
     m_router = std::make_unique<Router>();
     m_identityEndpoints =
@@ -271,34 +277,68 @@ std::optional<Response> EmulatorServer::injectFault(const Request &, bool *stall
     return std::nullopt;
 }
 
-std::optional<Response> EmulatorServer::authenticate(Request &req)
+Api EmulatorServer::apiOf(const Route &route)
+{
+    if (route.area == Area::Graph)
+        return Api::Graph;
+    // providers/Microsoft.PowerApps/… is the PowerApps host's; everything else is the flow API's.
+    if (route.pattern.size() > 1 &&
+        route.pattern.at(1).compare("Microsoft.PowerApps"_L1, Qt::CaseInsensitive) == 0)
+        return Api::PowerApps;
+    return Api::Flow;
+}
+
+std::optional<Response> EmulatorServer::authenticate(Request &req, Api api)
 {
     if (m_options.noAuth) {
         req.caller = m_directory->caller(m_directory->users().constFirst());
         return std::nullopt;
     }
-    const TokenCheck check = m_identity->verify(req.header("Authorization"));
+    const TokenCheck check = m_identity->verify(req.header("Authorization"), api);
     if (check.kind == TokenCheck::Valid) {
         req.caller = m_directory->caller(*m_directory->userById(check.userId));
         return std::nullopt;
     }
+    QByteArray challenge = "Bearer authorization_uri=\"" + m_baseUrl.toEncoded() + '/' +
+                           Seeder::tenantId().toLatin1() +
+                           "/oauth2/v2.0/authorize\", error=\"invalid_token\"";
+    if (check.kind == TokenCheck::WrongAudience) {
+        // The live services' wording (ARM and the Power Platform APIs alike).
+        const QStringList allowed = Identity::audiencesFor(api);
+        challenge += ", error_description=\"The access token is from the wrong audience or resource.\"";
+        return Response::error(
+                   401, u"InvalidAuthenticationTokenAudience"_s,
+                   QString(u"The access token has been obtained for wrong audience or resource '"_s +
+                           check.audience +
+                           u"'. It should exactly match with one of the allowed audiences '"_s +
+                           allowed.join(u"','"_s) + u"'."_s))
+            .withHeader("WWW-Authenticate", challenge);
+    }
     const bool expired = check.kind == TokenCheck::Expired;
-    const QByteArray challenge = "Bearer authorization_uri=\"" + m_baseUrl.toEncoded() + '/' +
-                                 Seeder::tenantId().toLatin1() +
-                                 "/oauth2/v2.0/authorize\", error=\"invalid_token\"";
+    QString message;
+    switch (check.kind) {
+    case TokenCheck::Expired:
+        message = u"The access token expiry UTC time is earlier than the current UTC time."_s;
+        break;
+    case TokenCheck::Missing:
+        message = u"The access token is missing. Send an Authorization: Bearer header."_s;
+        break;
+    case TokenCheck::NotAccessToken:
+        message = u"The token is an ID token, not an access token; an API takes access tokens only."_s;
+        break;
+    default:
+        message = u"The access token is invalid."_s;
+        break;
+    }
     return Response::error(401, expired ? u"ExpiredAuthenticationToken"_s : u"InvalidAuthenticationToken"_s,
-                           expired
-                               ? u"The access token expiry UTC time is earlier than the current UTC time."_s
-                           : check.kind == TokenCheck::Missing
-                               ? u"The access token is missing. Send an Authorization: Bearer header."_s
-                               : u"The access token is invalid."_s)
+                           message)
         .withHeader("WWW-Authenticate", challenge);
 }
 
 Response EmulatorServer::dispatch(Request &req, const Route &route, bool *, bool *)
 {
     if (route.area == Area::Management || route.area == Area::Graph) {
-        if (auto denied = authenticate(req))
+        if (auto denied = authenticate(req, apiOf(route)))
             return *denied;
         int retryAfter = 0;
         if (!m_throttle.take(req.caller.id, nowMs(), &retryAfter))

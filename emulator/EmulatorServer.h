@@ -11,6 +11,7 @@
 #include <random>
 
 class QTcpSocket;
+class QTimer;
 
 namespace fc::emu {
 
@@ -27,6 +28,7 @@ class OwnerApi;
 class CatalogApi;
 class GraphApi;
 struct Route;
+enum class Api;
 
 // The HTTP side of the emulator. Routing is our own (QHttpServer 6.4's router cannot tell a
 // wrong method from an unknown path), so it derives from QAbstractHttpServer and writes
@@ -60,7 +62,8 @@ protected:
 
 private:
     Response dispatch(Request &req, const Route &route, bool *suppress, bool *drop);
-    std::optional<Response> authenticate(Request &req);
+    std::optional<Response> authenticate(Request &req, Api api);
+    static Api apiOf(const Route &route);
     std::optional<Response> injectFault(const Request &req, bool *stall, bool *drop);
     Response control(Request &req);
     void send(QTcpSocket *socket, const Response &response, bool keepAlive, bool truncate, bool malformed);
@@ -84,6 +87,7 @@ private:
     std::unique_ptr<CatalogApi> m_catalog;
     std::unique_ptr<GraphApi> m_graph;
     std::mt19937_64 m_random{42};
+    QTimer *m_housekeeping = nullptr;
 
     struct Cached
     {

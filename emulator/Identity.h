@@ -4,8 +4,12 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QQueue>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
+#include <optional>
 #include <variant>
 
 namespace fc::emu {
@@ -14,7 +18,11 @@ struct OAuthError
 {
     QString error;       // invalid_grant, authorization_pending, ...
     QString description; // AADSTS-style text
+    int status = 400;
 };
+
+// The APIs the emulator serves; each takes tokens for its own audiences only.
+enum class Api { Flow, PowerApps, Graph };
 
 // What a code, refresh token or device code grants: a user, an app, a scope.
 struct Grant
@@ -26,8 +34,9 @@ struct Grant
 
 struct TokenCheck
 {
-    enum Kind { Valid, Missing, Invalid, Expired } kind = Missing;
+    enum Kind { Valid, Missing, Invalid, Expired, WrongAudience, NotAccessToken } kind = Missing;
     QString userId;
+    QString audience; // the token's, once its signature is good
 };
 
 struct DeviceCodeStart
@@ -41,14 +50,23 @@ struct DeviceCodeStart
 // Entra ID's side of sign-in: JWT access tokens signed with a per-instance secret,
 // authorization codes bound to a PKCE challenge, rotating refresh tokens, device codes.
 // State is in memory on purpose: a restart invalidates every token, as a new secret would.
+// Tokens are only minted for the resources the emulator serves, and each API takes only
+// access tokens (never ID tokens) for its own audiences, as the live services do. Codes and
+// refresh tokens expire and are purged; there are at most so many of each.
 class Identity
 {
 public:
+    static constexpr int kMaxAuthCodes = 10000;
+    static constexpr int kMaxRefreshTokens = 20000;
+    static constexpr int kMaxDeviceCodes = 10000;
+    static constexpr qint64 kRefreshTokenLifetimeMs = 90LL * 24 * 3600 * 1000; // Entra's default
+
     Identity(const Directory &directory, QString tenantId, QString issuerBase);
 
     void setTokenLifetime(int seconds) { m_tokenLifetime = seconds; }
     int tokenLifetime() const { return m_tokenLifetime; }
     void setDeviceCodeTiming(int intervalSeconds, int lifetimeSeconds);
+    void setMaxPendingDeviceCodesPerClient(int count) { m_maxDeviceCodesPerClient = count; }
 
     struct Tokens
     {
@@ -59,7 +77,8 @@ public:
         int expiresIn = 0;
     };
     std::variant<Tokens, OAuthError> issue(const Grant &grant);
-    TokenCheck verify(QByteArrayView authorizationHeader);
+    TokenCheck verify(QByteArrayView authorizationHeader, Api api);
+    // Empty when the scope names a resource the emulator does not serve.
     QByteArray accessTokenFor(const DirectoryUser &user, const QString &scope);
 
     QString createAuthCode(const Grant &grant, const QString &redirectUri, const QString &challenge);
@@ -68,13 +87,26 @@ public:
     std::variant<Grant, OAuthError> redeemRefreshToken(const QString &token, const QString &clientId,
                                                        const QString &scope);
 
-    DeviceCodeStart startDeviceCode(const Grant &grant);
+    std::variant<DeviceCodeStart, OAuthError> startDeviceCode(const Grant &grant);
     std::variant<Grant, OAuthError> pollDeviceCode(const QString &deviceCode, const QString &clientId);
     bool approveDeviceCode(const QString &userCode, const QString &userId);
     bool denyDeviceCode(const QString &userCode);
     bool hasPendingUserCode(const QString &userCode) const;
 
+    // Drops expired authorization codes, device codes and refresh tokens.
+    void purgeExpired(qint64 nowMs);
+    int pendingDeviceCodeCount() const { return int(m_deviceCodes.size()); }
+    int authCodeCount() const { return int(m_codes.size()); }
+    int refreshTokenCount() const { return int(m_refreshTokens.size()); }
+
+    // The audience a token for this scope carries: the first resource named, spelt as the
+    // emulator's list of resources spells it (with the trailing slash if one was asked for),
+    // Graph when only bare or OpenID scopes are asked for; empty if the resource is unknown.
     static QString audienceOf(const QString &scope);
+    // invalid_scope unless every scope belongs to a resource the emulator serves (or is an
+    // OpenID Connect scope, or a bare Graph permission).
+    static std::optional<OAuthError> checkScope(const QString &scope);
+    static QStringList audiencesFor(Api api);
 
 private:
     QByteArray sign(const QJsonObject &payload) const;
@@ -86,6 +118,18 @@ private:
         QString challenge;
         qint64 expiresMs = 0;
     };
+    struct RefreshToken
+    {
+        Grant grant;
+        qint64 expiresMs = 0;
+    };
+    struct Verified
+    {
+        QString userId;
+        qint64 exp = 0;
+        QString audience;
+        bool isAccessToken = false;
+    };
     struct DeviceCode
     {
         Grant grant; // userId set once approved
@@ -94,6 +138,7 @@ private:
         qint64 lastPollMs = 0;
         bool denied = false;
     };
+    QHash<QString, DeviceCode>::iterator dropDeviceCode(QHash<QString, DeviceCode>::iterator it);
 
     const Directory &m_directory;
     QString m_tenantId;
@@ -102,12 +147,17 @@ private:
     int m_tokenLifetime = 3600;
     int m_deviceInterval = 5;
     int m_deviceLifetime = 900;
+    int m_maxDeviceCodesPerClient = 50;
     QHash<QString, AuthCode> m_codes;
-    QHash<QString, Grant> m_refreshTokens;
+    QHash<QString, RefreshToken> m_refreshTokens;
     QHash<QString, DeviceCode> m_deviceCodes;   // by device code
     QHash<QString, QString> m_deviceByUserCode; // user code -> device code
-    // Verified tokens, so that each request does not recompute an HMAC: token -> (user, exp).
-    QHash<QByteArray, std::pair<QString, qint64>> m_verified;
+    QHash<QString, int> m_deviceCodesPerClient;
+    // Device codes purged after they expired, so that polling one still answers expired_token.
+    QSet<QString> m_expiredDeviceCodes;
+    QQueue<QString> m_expiredDeviceOrder;
+    // Verified tokens, so that each request does not recompute an HMAC.
+    QHash<QByteArray, Verified> m_verified;
 };
 
 } // namespace fc::emu

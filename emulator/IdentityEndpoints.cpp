@@ -13,6 +13,8 @@ namespace fc::emu {
 
 namespace {
 constexpr auto kTenantDomain = "contoso.example"_L1;
+constexpr qsizetype kMaxClientIdLength = 256;
+constexpr qsizetype kMaxRedirectLength = 2048;
 
 bool isLoopbackRedirect(const QUrl &url)
 {
@@ -64,6 +66,28 @@ Response IdentityEndpoints::oauthError(const QString &error, const QString &desc
                           status);
 }
 
+Response IdentityEndpoints::oauthError(const OAuthError &error)
+{
+    Response r = oauthError(error.error, error.description, error.status);
+    if (error.status == 429)
+        r.withHeader("Retry-After", "5");
+    return r;
+}
+
+std::optional<Response> IdentityEndpoints::checkClientId(const QString &clientId)
+{
+    if (clientId.isEmpty())
+        return oauthError(
+            u"invalid_request"_s,
+            u"AADSTS900144: The request body must contain the following parameter: 'client_id'."_s);
+    if (clientId.size() > kMaxClientIdLength)
+        return oauthError(u"unauthorized_client"_s,
+                          QString(u"AADSTS700016: Application with identifier of "_s +
+                                  QString::number(clientId.size()) +
+                                  u" characters was not found in the directory."_s));
+    return std::nullopt;
+}
+
 std::optional<Response> IdentityEndpoints::checkTenant(const Request &req) const
 {
     const QString tenant = req.param(u"tenant"_s);
@@ -88,10 +112,11 @@ Response IdentityEndpoints::authorize(Request &req)
         return *bad;
     const QString clientId = req.queryValue(u"client_id"_s);
     const QUrl redirect(req.queryValue(u"redirect_uri"_s));
-    if (clientId.isEmpty())
+    if (clientId.isEmpty() || clientId.size() > kMaxClientIdLength)
         return Response::html(
-            page(u"Sign-in error"_s, u"<p>AADSTS900144: The request must contain client_id.</p>"_s), 400);
-    if (!isLoopbackRedirect(redirect))
+            page(u"Sign-in error"_s, u"<p>AADSTS900144: The request must contain a valid client_id.</p>"_s),
+            400);
+    if (req.queryValue(u"redirect_uri"_s).size() > kMaxRedirectLength || !isLoopbackRedirect(redirect))
         return Response::html(page(u"Sign-in error"_s,
                                    u"<p>AADSTS50011: The redirect URI must be http://localhost:PORT/… or "
                                    "http://127.0.0.1:PORT/….</p>"_s),
@@ -113,6 +138,10 @@ Response IdentityEndpoints::authorize(Request &req)
     if (challenge.isEmpty() || req.queryValue(u"code_challenge_method"_s) != "S256"_L1)
         return fail(u"invalid_request"_s,
                     u"AADSTS9002325: Proof Key for Code Exchange (S256) is required for public clients."_s);
+    if (challenge.size() < 43 || challenge.size() > 128)
+        return fail(u"invalid_request"_s, u"AADSTS501491: Invalid size of Code_Challenge parameter."_s);
+    if (const auto bad = Identity::checkScope(req.queryValue(u"scope"_s)))
+        return fail(bad->error, bad->description);
 
     const QString hint = req.queryValue(u"login_hint"_s);
     if (const auto user = m_directory.userByUpn(hint)) {
@@ -149,10 +178,11 @@ Response IdentityEndpoints::token(Request &req)
         return *bad;
     const QHash<QString, QString> form = Request::parseForm(req.body);
     const QString clientId = form.value(u"client_id"_s);
-    if (clientId.isEmpty())
-        return oauthError(
-            u"invalid_request"_s,
-            u"AADSTS900144: The request body must contain the following parameter: 'client_id'."_s);
+    if (auto bad = checkClientId(clientId))
+        return *bad;
+    // Checked before any grant is redeemed: a refused scope leaves a refresh token unspent.
+    if (const auto bad = Identity::checkScope(form.value(u"scope"_s)))
+        return oauthError(*bad);
     const QString grantType = form.value(u"grant_type"_s);
     std::variant<Grant, OAuthError> grant = OAuthError{};
     if (grantType == "authorization_code"_L1) {
@@ -172,10 +202,10 @@ Response IdentityEndpoints::token(Request &req)
             QString(u"AADSTS70003: The app requested an unsupported grant type '"_s + grantType + u"'."_s));
     }
     if (const auto *error = std::get_if<OAuthError>(&grant))
-        return oauthError(error->error, error->description);
+        return oauthError(*error);
     const auto tokens = m_identity.issue(std::get<Grant>(grant));
     if (const auto *error = std::get_if<OAuthError>(&tokens))
-        return oauthError(error->error, error->description);
+        return oauthError(*error);
     const auto &t = std::get<Identity::Tokens>(tokens);
     QJsonObject body{{u"token_type"_s, u"Bearer"_s},
                      {u"scope"_s, t.scope},
@@ -194,11 +224,14 @@ Response IdentityEndpoints::deviceCode(Request &req)
         return *bad;
     const QHash<QString, QString> form = Request::parseForm(req.body);
     const QString clientId = form.value(u"client_id"_s);
-    if (clientId.isEmpty())
-        return oauthError(
-            u"invalid_request"_s,
-            u"AADSTS900144: The request body must contain the following parameter: 'client_id'."_s);
-    const DeviceCodeStart start = m_identity.startDeviceCode(Grant{{}, clientId, form.value(u"scope"_s)});
+    if (auto bad = checkClientId(clientId))
+        return *bad;
+    if (const auto bad = Identity::checkScope(form.value(u"scope"_s)))
+        return oauthError(*bad);
+    const auto started = m_identity.startDeviceCode(Grant{{}, clientId, form.value(u"scope"_s)});
+    if (const auto *error = std::get_if<OAuthError>(&started))
+        return oauthError(*error);
+    const DeviceCodeStart &start = std::get<DeviceCodeStart>(started);
     const QString verification = m_baseUrl.toString() + u"/devicelogin"_s;
     return Response::json(QJsonObject{
         {u"device_code"_s, start.deviceCode},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Identity.h"
 #include "Router.h"
 
 namespace fc::emu {
@@ -25,6 +26,9 @@ private:
 
     std::optional<Response> checkTenant(const Request &req) const;
     static Response oauthError(const QString &error, const QString &description, int status = 400);
+    static Response oauthError(const OAuthError &error);
+    // invalid_request for a missing or absurdly long client_id (its value is kept with codes).
+    static std::optional<Response> checkClientId(const QString &clientId);
 
     Identity &m_identity;
     const Directory &m_directory;

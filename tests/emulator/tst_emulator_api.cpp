@@ -19,10 +19,13 @@ private:
     QString m_env;
     QString m_flow; // owned by the demo user
 
-    std::unique_ptr<HttpTestClient> clientFor(const QString &upn)
+    // A token is for one API: the flow API's by default.
+    std::unique_ptr<HttpTestClient>
+    clientFor(const QString &upn,
+              const QString &scope = u"https://service.flow.microsoft.com/.default offline_access"_s)
     {
         auto c = std::make_unique<HttpTestClient>(m_emu->baseUrl());
-        c->setBearer(m_emu->accessToken(upn));
+        c->setBearer(m_emu->accessToken(upn, scope));
         return c;
     }
     QString createFlow(const QString &displayName)
@@ -413,12 +416,14 @@ private Q_SLOTS:
         const auto connections = m_adele->get(envPath(m_env) + u"/connections"_s);
         QCOMPARE(connections.status, 200);
         QCOMPARE(connections.value().size(), 6);
+        // The live paths are the PowerApps host's, which takes tokens for its own audience.
+        const auto powerApps = clientFor(m_emu->demoUserUpn(), u"https://service.powerapps.com/.default"_s);
         const QString filter =
             u"?api-version=2016-11-01&$filter=environment%20eq%20'"_s + enc(m_env) + u"'"_s;
-        QCOMPARE(m_adele->get(u"/providers/Microsoft.PowerApps/apis"_s + filter).value().size(), 10);
-        QCOMPARE(m_adele->get(u"/providers/Microsoft.PowerApps/apis/shared_office365"_s + filter).status,
+        QCOMPARE(powerApps->get(u"/providers/Microsoft.PowerApps/apis"_s + filter).value().size(), 10);
+        QCOMPARE(powerApps->get(u"/providers/Microsoft.PowerApps/apis/shared_office365"_s + filter).status,
                  200);
-        const auto liveConnections = m_adele->get(u"/providers/Microsoft.PowerApps/connections"_s + filter);
+        const auto liveConnections = powerApps->get(u"/providers/Microsoft.PowerApps/connections"_s + filter);
         QCOMPARE(liveConnections.value().size(), 6);
         QVERIFY(liveConnections.value()
                     .first()
@@ -426,27 +431,28 @@ private Q_SLOTS:
                     .value("properties"_L1)
                     .toObject()
                     .contains("apiId"_L1));
-        QCOMPARE(m_adele->get(u"/providers/Microsoft.PowerApps/connections?$filter=name%20eq%20'x'"_s).status,
-                 400);
+        QCOMPARE(
+            powerApps->get(u"/providers/Microsoft.PowerApps/connections?$filter=name%20eq%20'x'"_s).status,
+            400);
     }
 
     void graphDirectory()
     {
-        const auto users = m_adele->get(u"/v1.0/users?$filter=startswith(displayName,'ja')&$top=10"_s);
+        const auto graph = clientFor(m_emu->demoUserUpn(), u"https://graph.microsoft.com/.default"_s);
+        const auto users = graph->get(u"/v1.0/users?$filter=startswith(displayName,'ja')&$top=10"_s);
         QCOMPARE(users.status, 200);
         QCOMPARE(users.value().size(), 2); // James Miller, Jane Smith
         for (const QJsonValue &v : users.value())
             for (const char *key : {"id", "displayName", "mail", "userPrincipalName"})
                 QVERIFY(v.toObject().contains(QLatin1StringView(key)));
-        QCOMPARE(m_adele->get(u"/v1.0/users?$filter=startswith(displayName,'ja')&$top=1"_s).value().size(),
-                 1);
-        QCOMPARE(m_adele->get(u"/v1.0/users"_s).value().size(), 6);
-        const auto groups = m_adele->get(u"/v1.0/groups?$filter=startswith(displayName,'fin')"_s);
+        QCOMPARE(graph->get(u"/v1.0/users?$filter=startswith(displayName,'ja')&$top=1"_s).value().size(), 1);
+        QCOMPARE(graph->get(u"/v1.0/users"_s).value().size(), 6);
+        const auto groups = graph->get(u"/v1.0/groups?$filter=startswith(displayName,'fin')"_s);
         QCOMPARE(groups.value().size(), 1);
         QCOMPARE(groups.value().first().toObject().value("displayName"_L1).toString(),
                  u"Finance Automation"_s);
-        QCOMPARE(m_adele->get(u"/v1.0/users?$filter=endswith(displayName,'a')"_s).status, 400);
-        QCOMPARE(m_adele->get(u"/v1.0/users?$filter=startswith(displayName,'%C3%9C')"_s).value().size(), 0);
+        QCOMPARE(graph->get(u"/v1.0/users?$filter=endswith(displayName,'a')"_s).status, 400);
+        QCOMPARE(graph->get(u"/v1.0/users?$filter=startswith(displayName,'%C3%9C')"_s).value().size(), 0);
     }
 
     void awkwardNames_data()
