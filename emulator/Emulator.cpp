@@ -44,7 +44,7 @@ bool Emulator::start(QString *errorMessage)
     QMetaObject::invokeMethod(
         m_server,
         [this, &port, &error] {
-            port = m_server->listen(QHostAddress::LocalHost, m_options.port);
+            port = m_server->listenGuarded(QHostAddress::LocalHost, m_options.port);
             if (port == 0) {
                 error = tr("The emulator could not listen on 127.0.0.1 port %1.").arg(m_options.port);
                 return;
@@ -340,6 +340,13 @@ int Emulator::cachedStatementCount() const
 {
     int out = 0;
     onServerThread([&](EmulatorServer &s) { out = s.store().cachedStatementCount(); });
+    return out;
+}
+
+int Emulator::openConnectionCount() const
+{
+    int out = 0;
+    onServerThread([&](EmulatorServer &s) { out = s.openConnectionCount(); });
     return out;
 }
 

@@ -44,6 +44,13 @@ struct EmulatorOptions
     int deviceCodeLifetimeSeconds = 900; // after this, expired_token
 
     // Limits against hostile or broken clients; 0 switches one off.
+    qint64 maxBodyBytes = 4 * 1024 * 1024;      // a larger request body answers 413 before it is read
+    int maxHeaderBytes = 32 * 1024;             // request line and headers: 431 beyond
+    int maxHeaderCount = 100;                   // 431 beyond
+    int idleTimeoutMs = 30000;                  // a connection with nothing under way is closed after this
+    int requestTimeoutMs = 10000;               // a request must arrive whole this long after its first byte
+    int maxConnections = 256;                   // open at once; beyond, 503 and closed
+    qint64 maxBufferedBytes = 64 * 1024 * 1024; // request bodies being received, all connections together
     int maxDeviceCodesPerClient = 50;           // pending device codes of one client ID; beyond, 429
     int maxFilterClauses = 32;                  // 'and' clauses of a runs $filter; beyond, 400
     int statementCacheSize = 64;                // prepared SQL statements kept (least recently used go)
@@ -104,6 +111,7 @@ public:
     // What the emulator holds, to check its limits.
     int pendingDeviceCodeCount() const; // device codes not yet purged
     int cachedStatementCount() const;   // prepared SQL statements
+    int openConnectionCount() const;    // HTTP connections open (refused ones not counted)
 
     EmulatorServer *server() const; // lives on the emulator's thread
 

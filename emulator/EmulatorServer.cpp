@@ -2,6 +2,7 @@
 
 #include "ApiContext.h"
 #include "CatalogApi.h"
+#include "ConnectionGuard.h"
 #include "Directory.h"
 #include "FlowApi.h"
 #include "GraphApi.h"
@@ -84,6 +85,34 @@ EmulatorServer::EmulatorServer(EmulatorOptions options, QObject *parent)
     , m_options(std::move(options))
 {
     m_throttle.setRatePerMinute(m_options.ratePerMinute);
+}
+
+quint16 EmulatorServer::listenGuarded(const QHostAddress &address, quint16 port)
+{
+    ConnectionLimits limits;
+    limits.maxBodyBytes = m_options.maxBodyBytes;
+    limits.maxHeaderBytes = m_options.maxHeaderBytes;
+    limits.maxHeaderCount = m_options.maxHeaderCount;
+    limits.idleTimeoutMs = m_options.idleTimeoutMs;
+    limits.requestTimeoutMs = m_options.requestTimeoutMs;
+    limits.maxBufferedBytes = m_options.maxBufferedBytes;
+    auto *server = new GuardedTcpServer(limits, m_options.maxConnections, this);
+    // Qt's default backlog of 50 drops connections that arrive in a burst (the client's SYN
+    // is then retried a second later) long before the connection cap is reached.
+    server->setListenBacklogSize(std::max(50, m_options.maxConnections));
+    if (!server->listen(address, port)) {
+        qWarning("emulator: cannot listen: %s", qPrintable(server->errorString()));
+        delete server;
+        return 0;
+    }
+    bind(server);
+    m_tcpServer = server;
+    return server->serverPort();
+}
+
+int EmulatorServer::openConnectionCount() const
+{
+    return m_tcpServer ? m_tcpServer->openConnections() : 0;
 }
 
 EmulatorServer::~EmulatorServer()
@@ -428,6 +457,8 @@ Response EmulatorServer::control(Request &req)
 void EmulatorServer::send(QTcpSocket *socket, const Response &response, bool keepAlive, bool truncate,
                           bool malformed)
 {
+    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+        guard->answered();
     if (malformed) {
         Response garbled = response;
         garbled.body = "{\"value\":[{\"name\":\"malformed\",\"properties\":{\"state\":<injected fault>";

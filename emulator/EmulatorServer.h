@@ -10,6 +10,7 @@
 #include <memory>
 #include <random>
 
+class QHostAddress;
 class QTcpSocket;
 class QTimer;
 
@@ -27,6 +28,7 @@ class RunApi;
 class OwnerApi;
 class CatalogApi;
 class GraphApi;
+class GuardedTcpServer;
 struct Route;
 enum class Api;
 
@@ -39,6 +41,11 @@ class EmulatorServer : public QAbstractHttpServer
 public:
     explicit EmulatorServer(EmulatorOptions options, QObject *parent = nullptr);
     ~EmulatorServer() override;
+
+    // Like listen(), with a ConnectionGuard in front of every connection (limits and timeouts
+    // that Qt 6.4's QAbstractHttpServer lacks). The port, or 0 on failure.
+    quint16 listenGuarded(const QHostAddress &address, quint16 port);
+    int openConnectionCount() const;
 
     // On the server thread, after listen(): opens the store, seeds it, builds the routes.
     bool initialize(const QUrl &baseUrl, QString *error);
@@ -87,6 +94,7 @@ private:
     std::unique_ptr<CatalogApi> m_catalog;
     std::unique_ptr<GraphApi> m_graph;
     std::mt19937_64 m_random{42};
+    GuardedTcpServer *m_tcpServer = nullptr;
     QTimer *m_housekeeping = nullptr;
 
     struct Cached

@@ -6,7 +6,10 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 
+#include <climits>
 #include <csignal>
+#include <functional>
+#include <limits>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -60,10 +63,69 @@ int main(int argc, char *argv[])
     const QCommandLineOption quietOption(u"quiet"_s, u"Do not log requests."_s);
     parser.addOptions({portOption, dataOption, seedOption, latencyOption, rateOption, lifetimeOption,
                        runDurationOption, controlOption, noAuthOption, quietOption});
+
+    // Limits against hostile or broken clients; 0 switches one off.
+    const fc::emu::EmulatorOptions defaults;
+    const auto limit = [&parser](const QString &name, const QString &description, qint64 byDefault) {
+        const QCommandLineOption option(name,
+                                        description + u" (default "_s + QString::number(byDefault) + u")."_s,
+                                        u"N"_s, QString::number(byDefault));
+        parser.addOption(option);
+        return option;
+    };
+    const QCommandLineOption maxBodyOption =
+        limit(u"max-body-bytes"_s, u"Largest request body; larger ones answer 413 before they are read"_s,
+              defaults.maxBodyBytes);
+    const QCommandLineOption maxHeaderOption =
+        limit(u"max-header-bytes"_s, u"Largest request line and headers together; beyond, 431"_s,
+              defaults.maxHeaderBytes);
+    const QCommandLineOption maxHeadersOption =
+        limit(u"max-headers"_s, u"Most headers in one request; beyond, 431"_s, defaults.maxHeaderCount);
+    const QCommandLineOption idleOption =
+        limit(u"idle-timeout-ms"_s, u"Close a connection with no request under way after this long"_s,
+              defaults.idleTimeoutMs);
+    const QCommandLineOption requestTimeoutOption = limit(
+        u"request-timeout-ms"_s, u"A request must arrive whole this long after its first byte; else 408"_s,
+        defaults.requestTimeoutMs);
+    const QCommandLineOption maxConnectionsOption = limit(
+        u"max-connections"_s, u"Connections open at once; beyond, 503 and closed"_s, defaults.maxConnections);
+    const QCommandLineOption maxBufferedOption = limit(
+        u"max-buffered-bytes"_s, u"Request bodies being received on all connections together; beyond, 503"_s,
+        defaults.maxBufferedBytes);
+    const QCommandLineOption maxDeviceCodesOption =
+        limit(u"max-device-codes"_s, u"Pending device code sign-ins per client ID; beyond, 429"_s,
+              defaults.maxDeviceCodesPerClient);
     parser.process(app);
 
     fc::emu::EmulatorOptions options;
     bool ok = false;
+    const auto number = [&parser, &ok](const QCommandLineOption &option, qint64 max) {
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        ok = ok && value >= 0 && value <= max;
+        return value;
+    };
+    const struct
+    {
+        const QCommandLineOption &option;
+        qint64 max;
+        std::function<void(qint64)> set;
+    } limits[] = {
+        {maxBodyOption, std::numeric_limits<qint64>::max(), [&](qint64 v) { options.maxBodyBytes = v; }},
+        {maxHeaderOption, INT_MAX, [&](qint64 v) { options.maxHeaderBytes = int(v); }},
+        {maxHeadersOption, INT_MAX, [&](qint64 v) { options.maxHeaderCount = int(v); }},
+        {idleOption, INT_MAX, [&](qint64 v) { options.idleTimeoutMs = int(v); }},
+        {requestTimeoutOption, INT_MAX, [&](qint64 v) { options.requestTimeoutMs = int(v); }},
+        {maxConnectionsOption, INT_MAX, [&](qint64 v) { options.maxConnections = int(v); }},
+        {maxBufferedOption, std::numeric_limits<qint64>::max(),
+         [&](qint64 v) { options.maxBufferedBytes = v; }},
+        {maxDeviceCodesOption, INT_MAX, [&](qint64 v) { options.maxDeviceCodesPerClient = int(v); }},
+    };
+    for (const auto &l : limits) {
+        const qint64 value = number(l.option, l.max);
+        if (!ok)
+            return fail(u"--"_s + l.option.names().constFirst() + u" takes a whole number, 0 for no limit"_s);
+        l.set(value);
+    }
     const uint port = parser.value(portOption).toUInt(&ok);
     if (!ok || port > 65535)
         return fail(u"--port takes a number from 0 to 65535"_s);
