@@ -230,6 +230,9 @@ void HttpTransport::dispatch(const CallPtr &call, const QString &token)
         if (length.isValid())
             checkSize(length.toLongLong());
     });
+    // downloadProgress is throttled by Qt; readyRead comes with every piece that arrives.
+    connect(reply, &QNetworkReply::readyRead, this,
+            [reply, checkSize] { checkSize(reply->bytesAvailable()); });
     connect(reply, &QNetworkReply::downloadProgress, this,
             [checkSize](qint64 received, qint64) { checkSize(received); });
     connect(reply, &QNetworkReply::finished, this, [this, call, reply] { onReplyFinished(call, reply); });

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QDateTime>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
@@ -41,6 +42,7 @@ private slots:
     void pauseResumeCancelFromPanel();
     void retryFailedFromPanel();
     void severalFlowsGoThroughEngine();
+    void quitWhileRunningAsks(); // last: it closes the window
 
 private:
     MainWindow *window() const { return m_console->window(); }
@@ -467,6 +469,76 @@ void TestActivityGui::severalFlowsGoThroughEngine()
     QTRY_COMPARE(panel()->model()->rowCount(), 0);
     QVERIFY(window()->operations()->journal()->operations(false).isEmpty());
     QVERIFY(panel()->findChild<QLabel *>(u"activityEmpty"_s)->isVisible());
+}
+
+// Finding 3: Ctrl+Q in the middle of a 2,033-run resubmit quit at once, without asking.
+void TestActivityGui::quitWhileRunningAsks()
+{
+    const QString flow = ownedFlow(u"Escalate failed backups"_s);
+    QVERIFY(!flow.isEmpty());
+    QList<BulkItem> items;
+    for (int i = 0; i < 30; ++i) {
+        BulkItem item;
+        item.action = BulkAction::CancelRun;
+        item.env = m_env;
+        item.flow = flow;
+        item.run = emulator()->startRun(m_env, flow);
+        item.label = item.run;
+        items.append(item);
+    }
+    emu::Faults slow;
+    slow.latencyMs = 150;
+    emulator()->setFaults(slow);
+    BulkEngine *engine = window()->operations()->start(u"Cancel 30 runs"_s, items);
+    engine->limiter().setMaximum(1);
+    QTRY_VERIFY(engine->counts().done() >= 1);
+
+    const auto question = [this] {
+        return window()->findChild<QMessageBox *>(u"quitWhileRunningQuestion"_s);
+    };
+    const auto button = [](QMessageBox *box, const QString &text) -> QAbstractButton * {
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text().remove(u'&') == text)
+                return b;
+        }
+        return nullptr;
+    };
+
+    // Ctrl+Q (the Quit action) asks instead of quitting; Keep running is the default.
+    QAction *quit = nullptr;
+    for (QAction *action : window()->findChildren<QAction *>()) {
+        if (action->shortcut() == QKeySequence(QKeySequence::Quit) && action->text() == "&Quit"_L1)
+            quit = action;
+    }
+    QVERIFY(quit);
+    quit->trigger();
+    QTRY_VERIFY(question() && question()->isVisible());
+    QVERIFY(window()->isVisible());
+    QVERIFY(question()->text().contains("resumed the next time"_L1));
+    QCOMPARE(question()->defaultButton(), button(question(), u"Keep running"_s));
+    screenshot(u"quit-while-running"_s);
+    button(question(), u"Keep running"_s)->click();
+    QTRY_VERIFY(!question());
+    QVERIFY(window()->isVisible());
+    QCOMPARE(engine->state(), OperationState::Running);
+
+    // Quit: nothing more is sent; what is not done stays in the journal for next time.
+    quit->trigger();
+    QTRY_VERIFY(question() && question()->isVisible());
+    button(question(), u"Quit"_s)->click();
+    QTRY_VERIFY(!window()->isVisible());
+    QCOMPARE(engine->state(), OperationState::Paused);
+    QTRY_COMPARE(engine->inFlight(), 0);
+    const ItemCounts c = engine->counts();
+    QVERIFY(c.pending > 0);
+    emulator()->setFaults({});
+    Journal journal;
+    QVERIFY(journal.open(QString::fromLocal8Bit(qgetenv("FLOWCONSOLE_JOURNAL"))));
+    journal.setScope(u"Demo/"_s + m_upn);
+    const auto record = journal.operation(engine->operationId());
+    QVERIFY(record.has_value());
+    QCOMPARE(record->state, OperationState::Paused); // offered again at the next sign-in
+    QCOMPARE(record->counts.pending, c.pending);
 }
 
 QTEST_MAIN(TestActivityGui)
