@@ -192,7 +192,37 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     showSignedOut({});
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Who outlives whom: the session, its client and the client's transport outlive this window
+    // (the Console destroys the window first). A connection lives until the receiver's ~QObject,
+    // which runs after ~MainWindow and ~QWidget; by then the window's children are being destroyed,
+    // and a child that dies cancels its calls on the transport, which emits signals. Anything still
+    // connected from the long-lived objects to this window or one of its children would run on an
+    // object half gone. So: first cut every connection from them into this window's tree, then
+    // destroy the children that hold calls while this is still a whole MainWindow.
+    QList<QObject *> receivers = findChildren<QObject *>();
+    receivers.prepend(this);
+    for (QObject *receiver : std::as_const(receivers)) {
+        disconnect(m_client->transport(), nullptr, receiver, nullptr);
+        disconnect(m_client, nullptr, receiver, nullptr);
+        // The window's own reactions (selection, pages, status bar) have nothing left to do.
+        if (receiver != this)
+            disconnect(receiver, nullptr, this, nullptr);
+    }
+    // Operations first: their engines record in the journal as they stop. Then the pages and the
+    // tree's model, whose calls are cancelled as they go.
+    delete m_operations;
+    m_operations = nullptr;
+    delete m_flowPage;
+    m_flowPage = nullptr;
+    delete m_envPage;
+    m_envPage = nullptr;
+    delete m_filterModel;
+    m_filterModel = nullptr;
+    delete m_model;
+    m_model = nullptr;
+}
 
 void MainWindow::buildMenus()
 {
