@@ -19,6 +19,14 @@ OperationManager::~OperationManager()
         if (engine->parent() == this)
             delete engine;
     }
+    // Also those already forgotten but not yet deleted (deleteLater pending): they release their
+    // operation in the journal as they go, and the journal is a member that dies before ~QObject
+    // would delete them.
+    const QList<BulkEngine *> children = findChildren<BulkEngine *>(Qt::FindDirectChildrenOnly);
+    for (BulkEngine *engine : children) {
+        disconnect(engine, nullptr, this, nullptr);
+        delete engine;
+    }
 }
 
 QString OperationManager::journalPath()
