@@ -4,3598 +4,5633 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../work/main/ui/Messages.cpp" line="27" />
+        <location filename="../../ui/Messages.cpp" line="28"/>
         <source>Request id: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../work/main/app/auth/TokenStore.cpp" line="56" />
+        <location filename="../../app/auth/TokenStore.cpp" line="73"/>
         <source>The system keychain did not answer within %1 seconds (%2). Is a Secret Service (for example GNOME Keyring or KWallet) running and unlocked?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/TokenStore.cpp" line="73" />
+        <location filename="../../app/auth/TokenStore.cpp" line="93"/>
         <source>The system keychain refused to %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RunDisplay</name>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="15" />
+        <location filename="../../models/RunDisplay.cpp" line="15"/>
         <source>Running</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="17" />
+        <location filename="../../models/RunDisplay.cpp" line="17"/>
         <source>Waiting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="19" />
+        <location filename="../../models/RunDisplay.cpp" line="19"/>
         <source>Succeeded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="21" />
+        <location filename="../../models/RunDisplay.cpp" line="21"/>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="23" />
+        <location filename="../../models/RunDisplay.cpp" line="23"/>
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="25" />
+        <location filename="../../models/RunDisplay.cpp" line="25"/>
         <source>Suspended</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="27" />
+        <location filename="../../models/RunDisplay.cpp" line="27"/>
         <source>Cancelling</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="31" />
+        <location filename="../../models/RunDisplay.cpp" line="31"/>
         <source>Unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="120" />
+        <location filename="../../models/RunDisplay.cpp" line="120"/>
         <source>%1 ms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="123" />
+        <location filename="../../models/RunDisplay.cpp" line="123"/>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="125" />
+        <location filename="../../models/RunDisplay.cpp" line="125"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="127" />
+        <location filename="../../models/RunDisplay.cpp" line="127"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunDisplay.cpp" line="128" />
+        <location filename="../../models/RunDisplay.cpp" line="128"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc</name>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="14" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="14"/>
         <source>The server refused the connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="16" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="16"/>
         <source>The server closed the connection before answering.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="18" />
-        <source>The server's name could not be resolved.</source>
-        <translation type="unfinished" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="18"/>
+        <source>The server&apos;s name could not be resolved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="20" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="20"/>
         <source>The connection timed out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="22" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="22"/>
         <source>The request was cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="24" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="24"/>
         <source>The secure connection could not be established (TLS).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="26" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="26"/>
         <source>The network is temporarily unavailable.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="28" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="28"/>
         <source>The network session failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="30" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="30"/>
         <source>Background requests are not allowed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="32" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="32"/>
         <source>The server redirected too many times.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="34" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="34"/>
         <source>The server redirected from https to plain http.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="36" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="36"/>
         <source>The proxy refused the connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="38" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="38"/>
         <source>The proxy closed the connection.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="40" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="40"/>
         <source>The proxy could not be found.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="42" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="42"/>
         <source>The proxy timed out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="44" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="44"/>
         <source>The proxy requires authentication.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="46" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="46"/>
         <source>Access denied (403).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="48" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="48"/>
         <source>The operation is not permitted (405).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="50" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="50"/>
         <source>Not found (404).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="52" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="52"/>
         <source>The server requires authentication (401).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="54" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="54"/>
         <source>The request had to be sent again and could not be.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="56" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="56"/>
         <source>The request conflicts with the current state (409).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="58" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="58"/>
         <source>The resource is gone (410).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="60" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="60"/>
         <source>The server failed (500).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="62" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="62"/>
         <source>The server does not implement this (501).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="64" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="64"/>
         <source>The service is unavailable (503).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="66" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="66"/>
         <source>Unknown protocol.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="68" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="68"/>
         <source>Invalid operation for the protocol.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="70" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="70"/>
         <source>Unknown network error.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="72" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="72"/>
         <source>Unknown proxy error.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="74" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="74"/>
         <source>The server answered with an unexpected status.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="76" />
-        <source>The server's answer broke the HTTP protocol.</source>
-        <translation type="unfinished" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="76"/>
+        <source>The server&apos;s answer broke the HTTP protocol.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="78" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="78"/>
         <source>Unknown server error.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/NetworkErrors.cpp" line="80" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="80"/>
         <source>Network error %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="51" />
+        <location filename="../../app/auth/Profile.cpp" line="51"/>
         <source>The %1 URL is missing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="53" />
-        <source>The %1 URL "%2" is not a valid URL.</source>
-        <translation type="unfinished" />
+        <location filename="../../app/auth/Profile.cpp" line="53"/>
+        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="55" />
+        <location filename="../../app/auth/Profile.cpp" line="55"/>
         <source>The %1 URL must not contain a user name or password.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="57" />
+        <location filename="../../app/auth/Profile.cpp" line="57"/>
         <source>The %1 URL must not contain a query or fragment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="61" />
-        <source>The %1 URL "%2" uses plain http to a host that is not this computer. Tokens would travel unencrypted; use https (plain http is allowed only to 127.0.0.1, ::1 or localhost).</source>
-        <translation type="unfinished" />
+        <location filename="../../app/auth/Profile.cpp" line="61"/>
+        <source>The %1 URL &quot;%2&quot; uses plain http to a host that is not this computer. Tokens would travel unencrypted; use https (plain http is allowed only to 127.0.0.1, ::1 or localhost).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="66" />
+        <location filename="../../app/auth/Profile.cpp" line="66"/>
         <source>The %1 URL must start with https://.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="81" />
+        <location filename="../../app/auth/Profile.cpp" line="81"/>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="35" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="35"/>
         <source>Cancel run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="37" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="37"/>
         <source>Resubmit run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="39" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="39"/>
         <source>Turn on flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="41" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="41"/>
         <source>Turn off flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="43" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="43"/>
         <source>Delete flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="45" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="45"/>
         <source>Add owner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="47" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="47"/>
         <source>Remove owner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="62" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="62"/>
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="64" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="64"/>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="66" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="66"/>
         <source>Succeeded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="68" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="68"/>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="70" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="70"/>
         <source>Skipped</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="72" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="72"/>
         <source>Unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="82" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="82"/>
         <source>Running</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="84" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="84"/>
         <source>Paused</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="86" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="86"/>
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="88" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="88"/>
         <source>Finished</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkTypes.cpp" line="90" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="90"/>
         <source>Interrupted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="40" />
-        <source>The definition has no "$schema".</source>
-        <translation type="unfinished" />
+        <location filename="../../models/DefinitionValidator.cpp" line="40"/>
+        <source>The definition has no &quot;$schema&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="44" />
-        <source>The definition has no "triggers" object.</source>
-        <translation type="unfinished" />
+        <location filename="../../models/DefinitionValidator.cpp" line="44"/>
+        <source>The definition has no &quot;triggers&quot; object.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="46" />
+        <location filename="../../models/DefinitionValidator.cpp" line="46"/>
         <source>The definition has no trigger.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="50" />
-        <source>The definition has no "actions" object.</source>
-        <translation type="unfinished" />
+        <location filename="../../models/DefinitionValidator.cpp" line="50"/>
+        <source>The definition has no &quot;actions&quot; object.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="70" />
-        <source>The action "%1" is not an object.</source>
-        <translation type="unfinished" />
+        <location filename="../../models/DefinitionValidator.cpp" line="70"/>
+        <source>The action &quot;%1&quot; is not an object.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="75" />
-        <source>The action "%1" has no "type".</source>
-        <translation type="unfinished" />
+        <location filename="../../models/DefinitionValidator.cpp" line="75"/>
+        <source>The action &quot;%1&quot; has no &quot;type&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="78" />
-        <source>The "runAfter" of "%1" is not an object.</source>
-        <translation type="unfinished" />
+        <location filename="../../models/DefinitionValidator.cpp" line="78"/>
+        <source>The &quot;runAfter&quot; of &quot;%1&quot; is not an object.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="83" />
-        <source>The action "%1" runs after itself.</source>
-        <translation type="unfinished" />
+        <location filename="../../models/DefinitionValidator.cpp" line="83"/>
+        <source>The action &quot;%1&quot; runs after itself.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="85" />
-        <source>The action "%1" runs after "%2", which does not exist.</source>
-        <translation type="unfinished" />
+        <location filename="../../models/DefinitionValidator.cpp" line="85"/>
+        <source>The action &quot;%1&quot; runs after &quot;%2&quot;, which does not exist.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/DefinitionValidator.cpp" line="125" />
+        <location filename="../../models/DefinitionValidator.cpp" line="125"/>
         <source>The definition must be a JSON object.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::ActivityPanel</name>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="31" />
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="36" />
+        <location filename="../../ui/ActivityPanel.cpp" line="31"/>
+        <location filename="../../ui/ActivityPanel.cpp" line="36"/>
         <source>Activity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="46" />
+        <location filename="../../ui/ActivityPanel.cpp" line="46"/>
         <source>Unfinished operations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="59" />
+        <location filename="../../ui/ActivityPanel.cpp" line="59"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="59" />
+        <location filename="../../ui/ActivityPanel.cpp" line="59"/>
         <source>Resume unfinished operations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="61" />
+        <location filename="../../ui/ActivityPanel.cpp" line="61"/>
         <source>D&amp;iscard</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="61" />
+        <location filename="../../ui/ActivityPanel.cpp" line="61"/>
         <source>Discard unfinished operations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="69" />
+        <location filename="../../ui/ActivityPanel.cpp" line="69"/>
         <source>&amp;Pause</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="69" />
+        <location filename="../../ui/ActivityPanel.cpp" line="69"/>
         <source>Pause the operation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="70" />
+        <location filename="../../ui/ActivityPanel.cpp" line="70"/>
         <source>Res&amp;ume</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="70" />
+        <location filename="../../ui/ActivityPanel.cpp" line="70"/>
         <source>Resume the operation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="71" />
+        <location filename="../../ui/ActivityPanel.cpp" line="71"/>
         <source>&amp;Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="71" />
+        <location filename="../../ui/ActivityPanel.cpp" line="71"/>
         <source>Cancel the operation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="72" />
+        <location filename="../../ui/ActivityPanel.cpp" line="72"/>
         <source>Retry &amp;failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="72" />
+        <location filename="../../ui/ActivityPanel.cpp" line="72"/>
         <source>Retry the failed items</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="73" />
+        <location filename="../../ui/ActivityPanel.cpp" line="73"/>
         <source>C&amp;lear finished</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="73" />
+        <location filename="../../ui/ActivityPanel.cpp" line="73"/>
         <source>Clear finished operations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="82" />
+        <location filename="../../ui/ActivityPanel.cpp" line="82"/>
         <source>Bulk operations and their items</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="96" />
+        <location filename="../../ui/ActivityPanel.cpp" line="96"/>
         <source>No bulk operations yet. Cancel or resubmit many runs, or turn several flows on or off, and the work shows here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/ActivityPanel.cpp" line="160" />
+        <location filename="../../ui/ActivityPanel.cpp" line="160"/>
         <source>%n operation(s) did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</source>
-        <translation><numerusform>%n operation did not finish when FlowConsole last stopped. Resume it? Items already done are not done again.</numerusform><numerusform>%n operations did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</numerusform></translation>
+        <translation>
+            <numerusform>%n operation did not finish when FlowConsole last stopped. Resume it? Items already done are not done again.</numerusform>
+            <numerusform>%n operations did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>fc::ApiClient</name>
     <message>
-        <location filename="../../work/main/app/api/ApiClient.cpp" line="82" />
+        <location filename="../../app/api/ApiClient.cpp" line="83"/>
         <source>The %1 dialect has no %2 call.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/ApiClient.cpp" line="98" />
+        <location filename="../../app/api/ApiClient.cpp" line="100"/>
         <source>The next page link points to %1, not to %2; it was not followed and no token was sent.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/ApiClient.cpp" line="104" />
+        <location filename="../../app/api/ApiClient.cpp" line="106"/>
         <source>A name needed for %1 is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/ApiClient.cpp" line="279" />
+        <location filename="../../app/api/ApiClient.cpp" line="281"/>
         <source>The flow has no trigger to resubmit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::ApiError</name>
     <message>
-        <location filename="../../work/main/app/api/ApiError.cpp" line="29" />
+        <location filename="../../app/api/ApiError.cpp" line="29"/>
         <source>unknown error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::AuthCodeSignIn</name>
     <message>
-        <location filename="../../work/main/app/auth/AuthCodeSignIn.cpp" line="57" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="57"/>
         <source>FlowConsole is signed in. You can close this tab and return to FlowConsole.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/AuthCodeSignIn.cpp" line="60" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="60"/>
         <source>Could not listen on a loopback port for the sign-in redirect.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/AuthCodeSignIn.cpp" line="104" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="104"/>
         <source>The sign-in answer did not carry the state this sign-in sent; it was ignored.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/AuthCodeSignIn.cpp" line="121" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="121"/>
         <source>The identity service could not be reached.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/AuthCodeSignIn.cpp" line="143" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="143"/>
         <source>Sign-in did not complete within %1 minutes.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/AuthCodeSignIn.cpp" line="154" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="154"/>
         <source>Sign-in was cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::AuthSession</name>
     <message>
-        <location filename="../../work/main/app/auth/AuthSession.cpp" line="60" />
+        <location filename="../../app/auth/AuthSession.cpp" line="60"/>
         <source>Signed out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/AuthSession.cpp" line="92" />
+        <location filename="../../app/auth/AuthSession.cpp" line="92"/>
         <source>Not signed in: sign in to the profile first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::BulkEngine</name>
     <message>
-        <location filename="../../work/main/app/ops/BulkEngine.cpp" line="285" />
+        <location filename="../../app/ops/BulkEngine.cpp" line="39"/>
+        <source>the operation could not be recorded in its journal (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ops/BulkEngine.cpp" line="163"/>
+        <source>Stopped because %1. Nothing more was sent and nothing was sent twice; %n item(s) not sent yet can be resumed once the problem is fixed.</source>
+        <translation>
+            <numerusform>%n operation did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</source>
+        <translation>
+            <numerusform>%n operation did not finish when FlowConsole last stopped. Resume it? Items already done are not done again.</numerusform>
+            <numerusform>%n operations did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fc::ApiClient</name>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="83"/>
+        <source>The %1 dialect has no %2 call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="100"/>
+        <source>The next page link points to %1, not to %2; it was not followed and no token was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="106"/>
+        <source>A name needed for %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="281"/>
+        <source>The flow has no trigger to resubmit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ApiError</name>
+    <message>
+        <location filename="../../app/api/ApiError.cpp" line="29"/>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::AuthCodeSignIn</name>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="57"/>
+        <source>FlowConsole is signed in. You can close this tab and return to FlowConsole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="60"/>
+        <source>Could not listen on a loopback port for the sign-in redirect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="104"/>
+        <source>The sign-in answer did not carry the state this sign-in sent; it was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="121"/>
+        <source>The identity service could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="143"/>
+        <source>Sign-in did not complete within %1 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="154"/>
+        <source>Sign-in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::AuthSession</name>
+    <message>
+        <location filename="../../app/auth/AuthSession.cpp" line="60"/>
+        <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthSession.cpp" line="92"/>
+        <source>Not signed in: sign in to the profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::BulkEngine</name>
+    <message>
+        <location filename="../../app/ops/BulkEngine.cpp" line="39"/>
+        <source>the operation could not be recorded in its journal (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ops/BulkEngine.cpp" line="163"/>
+        <source>Stopped because %1. Nothing more was sent and nothing was sent twice; %n item not sent yet can be resumed once the problem is fixed.</numerusform>
+            <numerusform>%n operations did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</source>
+        <translation>
+            <numerusform>%n operation did not finish when FlowConsole last stopped. Resume it? Items already done are not done again.</numerusform>
+            <numerusform>%n operations did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fc::ApiClient</name>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="83"/>
+        <source>The %1 dialect has no %2 call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="100"/>
+        <source>The next page link points to %1, not to %2; it was not followed and no token was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="106"/>
+        <source>A name needed for %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="281"/>
+        <source>The flow has no trigger to resubmit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::ApiError</name>
+    <message>
+        <location filename="../../app/api/ApiError.cpp" line="29"/>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::AuthCodeSignIn</name>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="57"/>
+        <source>FlowConsole is signed in. You can close this tab and return to FlowConsole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="60"/>
+        <source>Could not listen on a loopback port for the sign-in redirect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="104"/>
+        <source>The sign-in answer did not carry the state this sign-in sent; it was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="121"/>
+        <source>The identity service could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="143"/>
+        <source>Sign-in did not complete within %1 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="154"/>
+        <source>Sign-in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::AuthSession</name>
+    <message>
+        <location filename="../../app/auth/AuthSession.cpp" line="60"/>
+        <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth/AuthSession.cpp" line="92"/>
+        <source>Not signed in: sign in to the profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::BulkEngine</name>
+    <message>
+        <location filename="../../app/ops/BulkEngine.cpp" line="39"/>
+        <source>the operation could not be recorded in its journal (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ops/BulkEngine.cpp" line="163"/>
+        <source>Stopped because %1. Nothing more was sent and nothing was sent twice; %n items not sent yet can be resumed once the problem is fixed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/BulkEngine.cpp" line="382"/>
         <source>The run had already finished.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkEngine.cpp" line="319" />
-        <source>Outcome unknown: the answer to the resubmit was lost and the flow's runs could not be checked (%1). Check the flow's run history before retrying.</source>
-        <translation type="unfinished" />
+        <location filename="../../app/ops/BulkEngine.cpp" line="445"/>
+        <source>Outcome unknown: the answer to the resubmit was lost and the flow&apos;s runs could not be checked (%1). Retry checks again before anything is sent.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/ops/BulkEngine.cpp" line="333" />
+        <location filename="../../app/ops/BulkEngine.cpp" line="457"/>
+        <source>The answer to an earlier resubmit was lost; the flow has no run resubmitted from this one, so it was sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/BulkEngine.cpp" line="485"/>
+        <source>its journal could not be written (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/BulkEngine.cpp" line="451"/>
         <source>The answer was lost, but the flow has run %1 resubmitted from this run.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../work/main/app/ops/BulkEngine.cpp" line="338" />
-        <source>The answer to the resubmit was lost and the flow has no run resubmitted from this one: it was not processed. Retry to send it again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::BulkFlowActions</name>
     <message>
-        <location filename="../../work/main/ui/BulkFlowActions.cpp" line="22" />
+        <location filename="../../ui/BulkFlowActions.cpp" line="22"/>
         <source>Cancel all &amp;running runs…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/BulkFlowActions.cpp" line="24" />
+        <location filename="../../ui/BulkFlowActions.cpp" line="24"/>
         <source>Cancel every running or waiting run of the selected flows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/BulkFlowActions.cpp" line="26" />
+        <location filename="../../ui/BulkFlowActions.cpp" line="26"/>
         <source>Resubmit &amp;failed runs…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/BulkFlowActions.cpp" line="28" />
+        <location filename="../../ui/BulkFlowActions.cpp" line="28"/>
         <source>Resubmit the failed runs of the selected flows in a time range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::ConflictDialog</name>
     <message>
-        <location filename="../../work/main/ui/ConflictDialog.cpp" line="19" />
+        <location filename="../../ui/ConflictDialog.cpp" line="19"/>
         <source>The flow changed on the server</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ConflictDialog.cpp" line="22" />
+        <location filename="../../ui/ConflictDialog.cpp" line="22"/>
         <source>Someone changed this flow on the server (last modified %1) since you opened it. Compare both versions and choose which one to keep.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ConflictDialog.cpp" line="27" />
+        <location filename="../../ui/ConflictDialog.cpp" line="27"/>
         <source>&lt;b&gt;Your version&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ConflictDialog.cpp" line="28" />
-        <source>&lt;b&gt;The server's version&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/ConflictDialog.cpp" line="28"/>
+        <source>&lt;b&gt;The server&apos;s version&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ConflictDialog.cpp" line="31" />
+        <location filename="../../ui/ConflictDialog.cpp" line="31"/>
         <source>Your version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ConflictDialog.cpp" line="36" />
-        <source>The server's version</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/ConflictDialog.cpp" line="36"/>
+        <source>The server&apos;s version</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ConflictDialog.cpp" line="44" />
+        <location filename="../../ui/ConflictDialog.cpp" line="44"/>
         <source>Save &amp;my version</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ConflictDialog.cpp" line="46" />
-        <source>Take the &amp;server's version</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/ConflictDialog.cpp" line="46"/>
+        <source>Take the &amp;server&apos;s version</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ConflictDialog.cpp" line="48" />
+        <location filename="../../ui/ConflictDialog.cpp" line="48"/>
         <source>&amp;Back to editing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::ConnectionListModel</name>
     <message>
-        <location filename="../../work/main/models/ConnectionListModel.cpp" line="52" />
+        <location filename="../../models/ConnectionListModel.cpp" line="52"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/ConnectionListModel.cpp" line="54" />
+        <location filename="../../models/ConnectionListModel.cpp" line="54"/>
         <source>Connector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/ConnectionListModel.cpp" line="56" />
+        <location filename="../../models/ConnectionListModel.cpp" line="56"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/ConnectionListModel.cpp" line="58" />
+        <location filename="../../models/ConnectionListModel.cpp" line="58"/>
         <source>Created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::ConnectorListModel</name>
     <message>
-        <location filename="../../work/main/models/ConnectorListModel.cpp" line="38" />
+        <location filename="../../models/ConnectorListModel.cpp" line="38"/>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/ConnectorListModel.cpp" line="38" />
+        <location filename="../../models/ConnectorListModel.cpp" line="38"/>
         <source>Built-in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/ConnectorListModel.cpp" line="50" />
+        <location filename="../../models/ConnectorListModel.cpp" line="50"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/ConnectorListModel.cpp" line="52" />
+        <location filename="../../models/ConnectorListModel.cpp" line="52"/>
         <source>Publisher</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/ConnectorListModel.cpp" line="54" />
+        <location filename="../../models/ConnectorListModel.cpp" line="54"/>
         <source>Tier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/ConnectorListModel.cpp" line="56" />
+        <location filename="../../models/ConnectorListModel.cpp" line="56"/>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::Console</name>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="27" />
-        <location filename="../../work/main/ui/Console.cpp" line="204" />
+        <location filename="../../ui/Console.cpp" line="27"/>
+        <location filename="../../ui/Console.cpp" line="204"/>
         <source>You signed out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="37" />
-        <location filename="../../work/main/ui/Console.cpp" line="186" />
+        <location filename="../../ui/Console.cpp" line="37"/>
+        <location filename="../../ui/Console.cpp" line="186"/>
         <source>The demo could not start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="71" />
-        <source>There is no profile called "%1".</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/Console.cpp" line="71"/>
+        <source>There is no profile called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="73" />
+        <location filename="../../ui/Console.cpp" line="73"/>
         <source>Sign in to your tenant, or look around in the demo first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="90" />
+        <location filename="../../ui/Console.cpp" line="90"/>
         <source>Demo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="107" />
+        <location filename="../../ui/Console.cpp" line="107"/>
         <source>Opening the demo…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="120" />
+        <location filename="../../ui/Console.cpp" line="120"/>
         <source>Signing in to %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="130" />
+        <location filename="../../ui/Console.cpp" line="130"/>
         <source>Could not open a browser. Use a device code instead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="160" />
+        <location filename="../../ui/Console.cpp" line="160"/>
         <source>The demo could not sign in: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/Console.cpp" line="161" />
+        <location filename="../../ui/Console.cpp" line="161"/>
         <source>Sign-in failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::DeviceCodeSignIn</name>
     <message>
-        <location filename="../../work/main/app/auth/DeviceCodeSignIn.cpp" line="52" />
-        <source>The identity service's device code answer is incomplete.</source>
-        <translation type="unfinished" />
+        <location filename="../../app/auth/DeviceCodeSignIn.cpp" line="52"/>
+        <source>The identity service&apos;s device code answer is incomplete.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/DeviceCodeSignIn.cpp" line="68" />
+        <location filename="../../app/auth/DeviceCodeSignIn.cpp" line="68"/>
         <source>The device code expired before it was approved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/DeviceCodeSignIn.cpp" line="103" />
+        <location filename="../../app/auth/DeviceCodeSignIn.cpp" line="103"/>
         <source>Sign-in was cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::EnvironmentPage</name>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="27" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="27"/>
         <source>Environment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="32" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="32"/>
         <source>Environment name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="40" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="40"/>
         <source>Environment details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="48" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="48"/>
         <source>Environment tabs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="55" />
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="64" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="55"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="64"/>
         <source>Flows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="76" />
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="78" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="76"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="78"/>
         <source>Connections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="84" />
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="86" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="84"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="86"/>
         <source>Connectors</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="115" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="115"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="116" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="116"/>
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="117" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="117"/>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="119" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="119"/>
         <source>Default</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="119" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="119"/>
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="119" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="119"/>
         <source>No</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/EnvironmentPage.cpp" line="120" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="120"/>
         <source>Created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::FlowActions</name>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="44" />
+        <location filename="../../ui/FlowActions.cpp" line="44"/>
         <source>&amp;New flow…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="46" />
+        <location filename="../../ui/FlowActions.cpp" line="46"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="48" />
+        <location filename="../../ui/FlowActions.cpp" line="48"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="50" />
+        <location filename="../../ui/FlowActions.cpp" line="50"/>
         <source>Turn &amp;on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="51" />
+        <location filename="../../ui/FlowActions.cpp" line="51"/>
         <source>Turn o&amp;ff</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="52" />
+        <location filename="../../ui/FlowActions.cpp" line="52"/>
         <source>&amp;Copy trigger URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="53" />
+        <location filename="../../ui/FlowActions.cpp" line="53"/>
         <source>E&amp;xport definition…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="55" />
+        <location filename="../../ui/FlowActions.cpp" line="55"/>
         <source>&amp;Import flow from file…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="57" />
+        <location filename="../../ui/FlowActions.cpp" line="57"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="156" />
-        <source>Saved "%1".</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="156"/>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="179" />
+        <location filename="../../ui/FlowActions.cpp" line="179"/>
         <source>Delete flows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/FlowActions.cpp" line="180" />
+        <location filename="../../ui/FlowActions.cpp" line="180"/>
         <source>Delete %n flow(s)? This cannot be undone.</source>
-        <translation><numerusform>Delete %n flow? This cannot be undone.</numerusform><numerusform>Delete %n flows? This cannot be undone.</numerusform></translation>
+        <translation>
+            <numerusform>Delete %n flow? This cannot be undone.</numerusform>
+            <numerusform>Delete %n flows? This cannot be undone.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="185" />
+        <location filename="../../ui/FlowActions.cpp" line="185"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/FlowActions.cpp" line="190" />
+        <location filename="../../ui/FlowActions.cpp" line="190"/>
         <source>Delete %n flow(s)</source>
-        <translation><numerusform>Delete %n flow</numerusform><numerusform>Delete %n flows</numerusform></translation>
+        <translation>
+            <numerusform>Delete %n flow</numerusform>
+            <numerusform>Delete %n flows</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="195" />
+        <location filename="../../ui/FlowActions.cpp" line="195"/>
         <source>Deleting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/FlowActions.cpp" line="216" />
+        <location filename="../../ui/FlowActions.cpp" line="216"/>
         <source>Turn on %n flow(s)</source>
-        <translation><numerusform>Turn on %n flow</numerusform><numerusform>Turn on %n flows</numerusform></translation>
+        <translation>
+            <numerusform>Turn on %n flow</numerusform>
+            <numerusform>Turn on %n flows</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/FlowActions.cpp" line="216" />
+        <location filename="../../ui/FlowActions.cpp" line="216"/>
         <source>Turn off %n flow(s)</source>
-        <translation><numerusform>Turn off %n flow</numerusform><numerusform>Turn off %n flows</numerusform></translation>
+        <translation>
+            <numerusform>Turn off %n flow</numerusform>
+            <numerusform>Turn off %n flows</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="223" />
+        <location filename="../../ui/FlowActions.cpp" line="223"/>
         <source>Turning on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="223" />
+        <location filename="../../ui/FlowActions.cpp" line="223"/>
         <source>Turning off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="257" />
+        <location filename="../../ui/FlowActions.cpp" line="257"/>
         <source>%1: %2 of %3 done.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="259" />
+        <location filename="../../ui/FlowActions.cpp" line="259"/>
         <source>Some flows failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/FlowActions.cpp" line="260" />
+        <location filename="../../ui/FlowActions.cpp" line="260"/>
         <source>%n flow(s) could not be changed.</source>
-        <translation><numerusform>%n flow could not be changed.</numerusform><numerusform>%n flows could not be changed.</numerusform></translation>
+        <translation>
+            <numerusform>%n flow could not be changed.</numerusform>
+            <numerusform>%n flows could not be changed.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="301" />
+        <location filename="../../ui/FlowActions.cpp" line="301"/>
         <source>%1: started; progress in the Activity panel.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="312" />
+        <location filename="../../ui/FlowActions.cpp" line="312"/>
         <source>No trigger URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="316" />
-        <source>Trigger URL of "%1" copied to the clipboard.</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="316"/>
+        <source>Trigger URL of &quot;%1&quot; copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="330" />
+        <location filename="../../ui/FlowActions.cpp" line="330"/>
         <source>Export definition</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="330" />
-        <location filename="../../work/main/ui/FlowActions.cpp" line="354" />
+        <location filename="../../ui/FlowActions.cpp" line="330"/>
+        <location filename="../../ui/FlowActions.cpp" line="354"/>
         <source>JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="333" />
-        <source>Exporting "%1"…</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="333"/>
+        <source>Exporting &quot;%1&quot;…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="336" />
-        <location filename="../../work/main/ui/FlowActions.cpp" line="343" />
+        <location filename="../../ui/FlowActions.cpp" line="336"/>
+        <location filename="../../ui/FlowActions.cpp" line="343"/>
         <source>Export failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="344" />
+        <location filename="../../ui/FlowActions.cpp" line="344"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="347" />
+        <location filename="../../ui/FlowActions.cpp" line="347"/>
         <source>Exported to %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="353" />
+        <location filename="../../ui/FlowActions.cpp" line="353"/>
         <source>Import a flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="359" />
-        <location filename="../../work/main/ui/FlowActions.cpp" line="366" />
+        <location filename="../../ui/FlowActions.cpp" line="359"/>
+        <location filename="../../ui/FlowActions.cpp" line="366"/>
         <source>Import failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="359" />
+        <location filename="../../ui/FlowActions.cpp" line="359"/>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="367" />
+        <location filename="../../ui/FlowActions.cpp" line="367"/>
         <source>%1 is neither an exported flow nor a flow definition.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowActions.cpp" line="379" />
-        <source>Imported "%1".</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="379"/>
+        <source>Imported &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::FlowEditorDialog</name>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="38" />
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="148" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="38"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="148"/>
         <source>New flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="38" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="38"/>
         <source>Edit flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="46" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="46"/>
         <source>Display name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="49" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="49"/>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="50" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="50"/>
         <source>On (started)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="51" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="51"/>
         <source>Off (stopped)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="52" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="52"/>
         <source>&amp;Display name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="53" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="53"/>
         <source>&amp;State:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="58" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="58"/>
         <source>Editor tabs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="63" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="63"/>
         <source>Definition (JSON)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="67" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="67"/>
         <source>Validation result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="72" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="72"/>
         <source>Problems in the definition</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="75" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="75"/>
         <source>De&amp;finition</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="81" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="81"/>
         <source>Connection references</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="82" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="82" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
         <source>Connection name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="82" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
         <source>Connector id</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="88" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="88"/>
         <source>&amp;Add reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="90" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="90"/>
         <source>&amp;Remove reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="96" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="96"/>
         <source>&amp;Connection references</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="114" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="114"/>
         <source>Editor status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="169" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="169"/>
         <source>Loading the flow…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="174" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="174"/>
         <source>The flow could not be loaded: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="248" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="248"/>
         <source>Line %1, column %2: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="256" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="256"/>
         <source>The definition is valid.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="260" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="260"/>
         <source>%n problem(s). Line %1, column %2: %3</source>
-        <translation><numerusform>%n problem. Line %1, column %2: %3</numerusform><numerusform>%n problems. Line %1, column %2: %3</numerusform></translation>
+        <translation>
+            <numerusform>%n problem. Line %1, column %2: %3</numerusform>
+            <numerusform>%n problems. Line %1, column %2: %3</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="286" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="286"/>
         <source>Give the flow a display name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="287" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="287"/>
         <source>Fix the problems in the definition first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="291" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="291"/>
         <source>Creating the flow…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="311" />
-        <source>Checking the server's version…</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="311"/>
+        <source>Checking the server&apos;s version…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="319" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="319"/>
         <source>The flow changed on the server.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="335" />
-        <source>Showing the server's version.</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="335"/>
+        <source>Showing the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="350" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="350"/>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="362" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="362"/>
         <source>Not saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="363" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="363"/>
         <source>The flow could not be created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowEditorDialog.cpp" line="363" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="363"/>
         <source>The flow could not be saved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::FlowPage</name>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="46" />
+        <location filename="../../ui/FlowPage.cpp" line="46"/>
         <source>Flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="51" />
+        <location filename="../../ui/FlowPage.cpp" line="51"/>
         <source>Flow name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="59" />
+        <location filename="../../ui/FlowPage.cpp" line="59"/>
         <source>Flow state and trigger</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="60" />
+        <location filename="../../ui/FlowPage.cpp" line="60"/>
         <source>&amp;Share…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="62" />
+        <location filename="../../ui/FlowPage.cpp" line="62"/>
         <source>Owners of this flow: add or remove people and groups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="67" />
+        <location filename="../../ui/FlowPage.cpp" line="67"/>
         <source>Share the flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="77" />
+        <location filename="../../ui/FlowPage.cpp" line="77"/>
         <source>Flow tabs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="85" />
+        <location filename="../../ui/FlowPage.cpp" line="85"/>
         <source>Callback URL:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="88" />
+        <location filename="../../ui/FlowPage.cpp" line="88"/>
         <source>Callback URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="91" />
+        <location filename="../../ui/FlowPage.cpp" line="91"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="93" />
+        <location filename="../../ui/FlowPage.cpp" line="93"/>
         <source>Copy callback URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="97" />
+        <location filename="../../ui/FlowPage.cpp" line="97"/>
         <source>Callback URL copied to the clipboard.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="108" />
+        <location filename="../../ui/FlowPage.cpp" line="108"/>
         <source>Flow properties</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="110" />
+        <location filename="../../ui/FlowPage.cpp" line="110"/>
         <source>Property</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="110" />
+        <location filename="../../ui/FlowPage.cpp" line="110"/>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="118" />
-        <location filename="../../work/main/ui/FlowPage.cpp" line="121" />
+        <location filename="../../ui/FlowPage.cpp" line="118"/>
+        <location filename="../../ui/FlowPage.cpp" line="121"/>
         <source>Connection references</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="123" />
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="123" />
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
         <source>Connection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="123" />
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
         <source>Connector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="123" />
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="134" />
+        <location filename="../../ui/FlowPage.cpp" line="134"/>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="138" />
+        <location filename="../../ui/FlowPage.cpp" line="138"/>
         <source>Flow definition</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="140" />
+        <location filename="../../ui/FlowPage.cpp" line="140"/>
         <source>Definition</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="143" />
+        <location filename="../../ui/FlowPage.cpp" line="143"/>
         <source>Runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="174" />
+        <location filename="../../ui/FlowPage.cpp" line="174"/>
         <source>%1 · trigger %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="176" />
+        <location filename="../../ui/FlowPage.cpp" line="176"/>
         <source>%1 · suspended: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="182" />
+        <location filename="../../ui/FlowPage.cpp" line="182"/>
         <source>Loading the definition…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="217" />
+        <location filename="../../ui/FlowPage.cpp" line="217"/>
         <source>Display name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="218" />
+        <location filename="../../ui/FlowPage.cpp" line="218"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="219" />
+        <location filename="../../ui/FlowPage.cpp" line="219"/>
         <source>Environment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="220" />
+        <location filename="../../ui/FlowPage.cpp" line="220"/>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="221" />
+        <location filename="../../ui/FlowPage.cpp" line="221"/>
         <source>Trigger type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="222" />
+        <location filename="../../ui/FlowPage.cpp" line="222"/>
         <source>Created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="223" />
+        <location filename="../../ui/FlowPage.cpp" line="223"/>
         <source>Last modified</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="226" />
+        <location filename="../../ui/FlowPage.cpp" line="226"/>
         <source>Creator</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="230" />
+        <location filename="../../ui/FlowPage.cpp" line="230"/>
         <source>All properties</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="267" />
-        <source>This flow's trigger has no callback URL.</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowPage.cpp" line="267"/>
+        <source>This flow&apos;s trigger has no callback URL.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="277" />
+        <location filename="../../ui/FlowPage.cpp" line="277"/>
         <source>Looking up the callback URL…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/FlowPage.cpp" line="285" />
+        <location filename="../../ui/FlowPage.cpp" line="285"/>
         <source>No callback URL: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::HttpTransport</name>
     <message>
-        <location filename="../../work/main/app/api/HttpTransport.cpp" line="121" />
+        <location filename="../../app/api/HttpTransport.cpp" line="122"/>
         <source>Refused to send a request over plain http to %1, which is not this computer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/HttpTransport.cpp" line="123" />
-        <source>Refused to send the access token to %1, which is not one of the profile's API hosts.</source>
-        <translation type="unfinished" />
+        <location filename="../../app/api/HttpTransport.cpp" line="124"/>
+        <source>Refused to send the access token to %1, which is not one of the profile&apos;s API hosts.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/HttpTransport.cpp" line="222" />
-        <location filename="../../work/main/app/api/HttpTransport.cpp" line="358" />
+        <location filename="../../app/api/HttpTransport.cpp" line="187"/>
+        <source>The request was held back and not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="248"/>
+        <source>The answer from %1 is larger than %2 MB; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="256"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="392"/>
         <source>The request was cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/HttpTransport.cpp" line="228" />
+        <location filename="../../app/api/HttpTransport.cpp" line="262"/>
         <source>The server redirected to %1, which is not an allowed host (or from https to http); the request was stopped.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/HttpTransport.cpp" line="233" />
+        <location filename="../../app/api/HttpTransport.cpp" line="267"/>
         <source>No answer from %1 within %2 seconds.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/HttpTransport.cpp" line="247" />
+        <location filename="../../app/api/HttpTransport.cpp" line="281"/>
         <source>The connection to %1 broke before the whole answer arrived (%2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/HttpTransport.cpp" line="256" />
+        <location filename="../../app/api/HttpTransport.cpp" line="290"/>
         <source>The server answered with status %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::Journal</name>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="35"/>
+        <source>%1 could not be written; is the disk full or read-only? (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="127"/>
+        <source>It is being run by another FlowConsole window (process %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="130"/>
+        <source>Its lock file %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="153"/>
+        <source>The operation is no longer in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="261"/>
+        <source>The operation is now run by another process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="360"/>
+        <source>It is being run by another FlowConsole window.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::MainWindow</name>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="48" />
-        <location filename="../../work/main/ui/MainWindow.cpp" line="335" />
+        <location filename="../../ui/MainWindow.cpp" line="49"/>
+        <location filename="../../ui/MainWindow.cpp" line="373"/>
         <source>FlowConsole</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="64" />
+        <location filename="../../ui/MainWindow.cpp" line="65"/>
         <source>Filter environments and flows (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="65" />
+        <location filename="../../ui/MainWindow.cpp" line="66"/>
         <source>Filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="74" />
+        <location filename="../../ui/MainWindow.cpp" line="75"/>
         <source>Environments and flows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="87" />
+        <location filename="../../ui/MainWindow.cpp" line="88"/>
         <source>Selected item</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="89" />
+        <location filename="../../ui/MainWindow.cpp" line="90"/>
         <source>Select an environment or a flow.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/MainWindow.cpp" line="179" />
-        <source>%n request(s) in flight</source>
-        <translation><numerusform>%n request in flight</numerusform><numerusform>%n requests in flight</numerusform></translation>
+        <location filename="../../ui/MainWindow.cpp" line="124"/>
+        <source>%n unfinished operation(s) are being run by another FlowConsole window; they are not offered here, so that nothing is sent twice.</source>
+        <translation>
+            <numerusform>Delete %n flow? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n flow? This cannot be undone.</numerusform>
+            <numerusform>Delete %n flows? This cannot be undone.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="191" />
-        <source>&amp;File</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="185"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowActions.cpp" line="190"/>
+        <source>Delete %n flow</source>
+        <translation>
+            <numerusform>Delete %n flow</numerusform>
+            <numerusform>Delete %n flows</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="192" />
-        <source>&amp;Profiles…</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="195"/>
+        <source>Deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowActions.cpp" line="216"/>
+        <source>Turn on %n flow</source>
+        <translation>
+            <numerusform>Turn on %n flow</numerusform>
+            <numerusform>Turn on %n flows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowActions.cpp" line="216"/>
+        <source>Turn off %n flow</source>
+        <translation>
+            <numerusform>Turn off %n flow</numerusform>
+            <numerusform>Turn off %n flows</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="195" />
-        <source>&amp;Sign in…</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="223"/>
+        <source>Turning on</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="198" />
-        <source>Sign &amp;out</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="223"/>
+        <source>Turning off</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="205" />
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="257"/>
+        <source>%1: %2 of %3 done.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="209" />
-        <source>&amp;Edit</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="259"/>
+        <source>Some flows failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowActions.cpp" line="260"/>
+        <source>%n flow could not be changed.</source>
+        <translation>
+            <numerusform>%n flow could not be changed.</numerusform>
+            <numerusform>%n flows could not be changed.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="210" />
-        <source>&amp;Filter</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="301"/>
+        <source>%1: started; progress in the Activity panel.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="218" />
-        <source>F&amp;low</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/FlowActions.cpp" line="312"/>
+        <source>No trigger URL</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="221" />
+        <location filename="../../ui/FlowActions.cpp" line="316"/>
+        <source>Trigger URL of &quot;%1&quot; copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="330"/>
+        <source>Export definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="330"/>
+        <location filename="../../ui/FlowActions.cpp" line="354"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="333"/>
+        <source>Exporting &quot;%1&quot;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="336"/>
+        <location filename="../../ui/FlowActions.cpp" line="343"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="344"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="347"/>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="353"/>
+        <source>Import a flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="359"/>
+        <location filename="../../ui/FlowActions.cpp" line="366"/>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="359"/>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="367"/>
+        <source>%1 is neither an exported flow nor a flow definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="379"/>
+        <source>Imported &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::FlowEditorDialog</name>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="38"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="148"/>
+        <source>New flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="38"/>
+        <source>Edit flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="46"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="49"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="50"/>
+        <source>On (started)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="51"/>
+        <source>Off (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="52"/>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="53"/>
+        <source>&amp;State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="58"/>
+        <source>Editor tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="63"/>
+        <source>Definition (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="67"/>
+        <source>Validation result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="72"/>
+        <source>Problems in the definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="75"/>
+        <source>De&amp;finition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="81"/>
+        <source>Connection references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
+        <source>Connection name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
+        <source>Connector id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="88"/>
+        <source>&amp;Add reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="90"/>
+        <source>&amp;Remove reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="96"/>
+        <source>&amp;Connection references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="114"/>
+        <source>Editor status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="169"/>
+        <source>Loading the flow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="174"/>
+        <source>The flow could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="248"/>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="256"/>
+        <source>The definition is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowEditorDialog.cpp" line="260"/>
+        <source>%n problem. Line %1, column %2: %3</source>
+        <translation>
+            <numerusform>%n problem. Line %1, column %2: %3</numerusform>
+            <numerusform>%n problems. Line %1, column %2: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="286"/>
+        <source>Give the flow a display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="287"/>
+        <source>Fix the problems in the definition first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="291"/>
+        <source>Creating the flow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="311"/>
+        <source>Checking the server&apos;s version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="319"/>
+        <source>The flow changed on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="335"/>
+        <source>Showing the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="350"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="362"/>
+        <source>Not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="363"/>
+        <source>The flow could not be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="363"/>
+        <source>The flow could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::FlowPage</name>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="46"/>
+        <source>Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="51"/>
+        <source>Flow name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="59"/>
+        <source>Flow state and trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="60"/>
         <source>&amp;Share…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="235" />
+        <location filename="../../ui/FlowPage.cpp" line="62"/>
+        <source>Owners of this flow: add or remove people and groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="67"/>
+        <source>Share the flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="77"/>
+        <source>Flow tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="85"/>
+        <source>Callback URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="88"/>
+        <source>Callback URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="91"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="93"/>
+        <source>Copy callback URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="97"/>
+        <source>Callback URL copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="108"/>
+        <source>Flow properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="110"/>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="110"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="118"/>
+        <location filename="../../ui/FlowPage.cpp" line="121"/>
+        <source>Connection references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <source>Connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="134"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="138"/>
+        <source>Flow definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="140"/>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="143"/>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="174"/>
+        <source>%1 · trigger %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="176"/>
+        <source>%1 · suspended: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="182"/>
+        <source>Loading the definition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="217"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="218"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="219"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="220"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="221"/>
+        <source>Trigger type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="222"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="223"/>
+        <source>Last modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="226"/>
+        <source>Creator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="230"/>
+        <source>All properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="267"/>
+        <source>This flow&apos;s trigger has no callback URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="277"/>
+        <source>Looking up the callback URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="285"/>
+        <source>No callback URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::HttpTransport</name>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="122"/>
+        <source>Refused to send a request over plain http to %1, which is not this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="124"/>
+        <source>Refused to send the access token to %1, which is not one of the profile&apos;s API hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="187"/>
+        <source>The request was held back and not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="248"/>
+        <source>The answer from %1 is larger than %2 MB; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="256"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="392"/>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="262"/>
+        <source>The server redirected to %1, which is not an allowed host (or from https to http); the request was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="267"/>
+        <source>No answer from %1 within %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="281"/>
+        <source>The connection to %1 broke before the whole answer arrived (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="290"/>
+        <source>The server answered with status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::Journal</name>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="35"/>
+        <source>%1 could not be written; is the disk full or read-only? (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="127"/>
+        <source>It is being run by another FlowConsole window (process %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="130"/>
+        <source>Its lock file %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="153"/>
+        <source>The operation is no longer in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="261"/>
+        <source>The operation is now run by another process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="360"/>
+        <source>It is being run by another FlowConsole window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::MainWindow</name>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="49"/>
+        <location filename="../../ui/MainWindow.cpp" line="373"/>
+        <source>FlowConsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="65"/>
+        <source>Filter environments and flows (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="66"/>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="75"/>
+        <source>Environments and flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="88"/>
+        <source>Selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="90"/>
+        <source>Select an environment or a flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MainWindow.cpp" line="124"/>
+        <source>%n unfinished operation is being run by another FlowConsole window; they are not offered here, so that nothing is sent twice.</numerusform>
+            <numerusform>Delete %n flows? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n flow? This cannot be undone.</numerusform>
+            <numerusform>Delete %n flows? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="185"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowActions.cpp" line="190"/>
+        <source>Delete %n flows</source>
+        <translation>
+            <numerusform>Delete %n flow</numerusform>
+            <numerusform>Delete %n flows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="195"/>
+        <source>Deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowActions.cpp" line="216"/>
+        <source>Turn on %n flows</source>
+        <translation>
+            <numerusform>Turn on %n flow</numerusform>
+            <numerusform>Turn on %n flows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowActions.cpp" line="216"/>
+        <source>Turn off %n flows</source>
+        <translation>
+            <numerusform>Turn off %n flow</numerusform>
+            <numerusform>Turn off %n flows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="223"/>
+        <source>Turning on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="223"/>
+        <source>Turning off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="257"/>
+        <source>%1: %2 of %3 done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="259"/>
+        <source>Some flows failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowActions.cpp" line="260"/>
+        <source>%n flows could not be changed.</source>
+        <translation>
+            <numerusform>%n flow could not be changed.</numerusform>
+            <numerusform>%n flows could not be changed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="301"/>
+        <source>%1: started; progress in the Activity panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="312"/>
+        <source>No trigger URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="316"/>
+        <source>Trigger URL of &quot;%1&quot; copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="330"/>
+        <source>Export definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="330"/>
+        <location filename="../../ui/FlowActions.cpp" line="354"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="333"/>
+        <source>Exporting &quot;%1&quot;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="336"/>
+        <location filename="../../ui/FlowActions.cpp" line="343"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="344"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="347"/>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="353"/>
+        <source>Import a flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="359"/>
+        <location filename="../../ui/FlowActions.cpp" line="366"/>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="359"/>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="367"/>
+        <source>%1 is neither an exported flow nor a flow definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="379"/>
+        <source>Imported &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::FlowEditorDialog</name>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="38"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="148"/>
+        <source>New flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="38"/>
+        <source>Edit flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="46"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="49"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="50"/>
+        <source>On (started)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="51"/>
+        <source>Off (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="52"/>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="53"/>
+        <source>&amp;State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="58"/>
+        <source>Editor tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="63"/>
+        <source>Definition (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="67"/>
+        <source>Validation result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="72"/>
+        <source>Problems in the definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="75"/>
+        <source>De&amp;finition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="81"/>
+        <source>Connection references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
+        <source>Connection name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
+        <source>Connector id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="88"/>
+        <source>&amp;Add reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="90"/>
+        <source>&amp;Remove reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="96"/>
+        <source>&amp;Connection references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="114"/>
+        <source>Editor status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="169"/>
+        <source>Loading the flow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="174"/>
+        <source>The flow could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="248"/>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="256"/>
+        <source>The definition is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/FlowEditorDialog.cpp" line="260"/>
+        <source>%n problems. Line %1, column %2: %3</source>
+        <translation>
+            <numerusform>%n problem. Line %1, column %2: %3</numerusform>
+            <numerusform>%n problems. Line %1, column %2: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="286"/>
+        <source>Give the flow a display name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="287"/>
+        <source>Fix the problems in the definition first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="291"/>
+        <source>Creating the flow…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="311"/>
+        <source>Checking the server&apos;s version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="319"/>
+        <source>The flow changed on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="335"/>
+        <source>Showing the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="350"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="362"/>
+        <source>Not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="363"/>
+        <source>The flow could not be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="363"/>
+        <source>The flow could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::FlowPage</name>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="46"/>
+        <source>Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="51"/>
+        <source>Flow name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="59"/>
+        <source>Flow state and trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="60"/>
+        <source>&amp;Share…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="62"/>
+        <source>Owners of this flow: add or remove people and groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="67"/>
+        <source>Share the flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="77"/>
+        <source>Flow tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="85"/>
+        <source>Callback URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="88"/>
+        <source>Callback URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="91"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="93"/>
+        <source>Copy callback URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="97"/>
+        <source>Callback URL copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="108"/>
+        <source>Flow properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="110"/>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="110"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="118"/>
+        <location filename="../../ui/FlowPage.cpp" line="121"/>
+        <source>Connection references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <source>Connector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="134"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="138"/>
+        <source>Flow definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="140"/>
+        <source>Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="143"/>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="174"/>
+        <source>%1 · trigger %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="176"/>
+        <source>%1 · suspended: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="182"/>
+        <source>Loading the definition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="217"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="218"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="219"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="220"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="221"/>
+        <source>Trigger type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="222"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="223"/>
+        <source>Last modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="226"/>
+        <source>Creator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="230"/>
+        <source>All properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="267"/>
+        <source>This flow&apos;s trigger has no callback URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="277"/>
+        <source>Looking up the callback URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="285"/>
+        <source>No callback URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::HttpTransport</name>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="122"/>
+        <source>Refused to send a request over plain http to %1, which is not this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="124"/>
+        <source>Refused to send the access token to %1, which is not one of the profile&apos;s API hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="187"/>
+        <source>The request was held back and not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="248"/>
+        <source>The answer from %1 is larger than %2 MB; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="256"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="392"/>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="262"/>
+        <source>The server redirected to %1, which is not an allowed host (or from https to http); the request was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="267"/>
+        <source>No answer from %1 within %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="281"/>
+        <source>The connection to %1 broke before the whole answer arrived (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="290"/>
+        <source>The server answered with status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::Journal</name>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="35"/>
+        <source>%1 could not be written; is the disk full or read-only? (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="127"/>
+        <source>It is being run by another FlowConsole window (process %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="130"/>
+        <source>Its lock file %1 cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="153"/>
+        <source>The operation is no longer in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="261"/>
+        <source>The operation is now run by another process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/Journal.cpp" line="360"/>
+        <source>It is being run by another FlowConsole window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::MainWindow</name>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="49"/>
+        <location filename="../../ui/MainWindow.cpp" line="373"/>
+        <source>FlowConsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="65"/>
+        <source>Filter environments and flows (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="66"/>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="75"/>
+        <source>Environments and flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="88"/>
+        <source>Selected item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="90"/>
+        <source>Select an environment or a flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MainWindow.cpp" line="124"/>
+        <source>%n unfinished operations are being run by another FlowConsole window; they are not offered here, so that nothing is sent twice.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MainWindow.cpp" line="187"/>
+        <source>%n request(s) in flight</source>
+        <translation>
+            <numerusform>%n request in flight</numerusform>
+            <numerusform>%n requests in flight</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="229"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="230"/>
+        <source>&amp;Profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="233"/>
+        <source>&amp;Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="236"/>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="243"/>
+        <location filename="../../ui/MainWindow.cpp" line="670"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="247"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="248"/>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <source>F&amp;low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <source>&amp;Share…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="273"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="239" />
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
         <source>&amp;Activity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="243" />
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="244" />
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
         <source>&amp;About FlowConsole</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="246" />
+        <location filename="../../ui/MainWindow.cpp" line="284"/>
         <source>About FlowConsole</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="247" />
+        <location filename="../../ui/MainWindow.cpp" line="285"/>
         <source>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;A desktop console for the Power Automate Management API.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="255" />
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
         <source>Flows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="257" />
+        <location filename="../../ui/MainWindow.cpp" line="295"/>
         <source>Flow actions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="269" />
+        <location filename="../../ui/MainWindow.cpp" line="307"/>
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="276" />
+        <location filename="../../ui/MainWindow.cpp" line="314"/>
         <source>Requests in flight</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="279" />
+        <location filename="../../ui/MainWindow.cpp" line="317"/>
         <source>Signed-in account</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="282" />
+        <location filename="../../ui/MainWindow.cpp" line="320"/>
         <source>Profile</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="307" />
+        <location filename="../../ui/MainWindow.cpp" line="345"/>
         <source>%1 %2 of %3…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="314" />
+        <location filename="../../ui/MainWindow.cpp" line="352"/>
         <source>FlowConsole — Demo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="314" />
+        <location filename="../../ui/MainWindow.cpp" line="352"/>
         <source>FlowConsole — %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="316" />
+        <location filename="../../ui/MainWindow.cpp" line="354"/>
         <source>Demo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="336" />
+        <location filename="../../ui/MainWindow.cpp" line="374"/>
         <source>Not signed in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="355" />
+        <location filename="../../ui/MainWindow.cpp" line="393"/>
         <source>The operations journal could not be opened (%1); bulk operations will not survive a restart.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="483" />
+        <location filename="../../ui/MainWindow.cpp" line="521"/>
         <source>Could not load the flow: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/MainWindow.cpp" line="531" />
+        <location filename="../../ui/MainWindow.cpp" line="569"/>
         <source>Loading failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MainWindow.cpp" line="658"/>
+        <source>%n bulk operation(s) still running.</source>
+        <translation>
+            <numerusform>%n request in flight</source>
+        <translation>
+            <numerusform>%n request in flight</numerusform>
+            <numerusform>%n requests in flight</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="229"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="230"/>
+        <source>&amp;Profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="233"/>
+        <source>&amp;Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="236"/>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="243"/>
+        <location filename="../../ui/MainWindow.cpp" line="670"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="247"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="248"/>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <source>F&amp;low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <source>&amp;Share…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="273"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
+        <source>&amp;Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <source>&amp;About FlowConsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="284"/>
+        <source>About FlowConsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="285"/>
+        <source>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;A desktop console for the Power Automate Management API.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <source>Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="295"/>
+        <source>Flow actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="307"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="314"/>
+        <source>Requests in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="317"/>
+        <source>Signed-in account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="320"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="345"/>
+        <source>%1 %2 of %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="352"/>
+        <source>FlowConsole — Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="352"/>
+        <source>FlowConsole — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="354"/>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="374"/>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="393"/>
+        <source>The operations journal could not be opened (%1); bulk operations will not survive a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="521"/>
+        <source>Could not load the flow: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="569"/>
+        <source>Loading failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MainWindow.cpp" line="658"/>
+        <source>%n bulk operation still running.</numerusform>
+            <numerusform>%n requests in flight</source>
+        <translation>
+            <numerusform>%n request in flight</numerusform>
+            <numerusform>%n requests in flight</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="229"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="230"/>
+        <source>&amp;Profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="233"/>
+        <source>&amp;Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="236"/>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="243"/>
+        <location filename="../../ui/MainWindow.cpp" line="670"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="247"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="248"/>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <source>F&amp;low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <source>&amp;Share…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="273"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="277"/>
+        <source>&amp;Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <source>&amp;About FlowConsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="284"/>
+        <source>About FlowConsole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="285"/>
+        <source>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;A desktop console for the Power Automate Management API.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <source>Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="295"/>
+        <source>Flow actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="307"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="314"/>
+        <source>Requests in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="317"/>
+        <source>Signed-in account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="320"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="345"/>
+        <source>%1 %2 of %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="352"/>
+        <source>FlowConsole — Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="352"/>
+        <source>FlowConsole — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="354"/>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="374"/>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="393"/>
+        <source>The operations journal could not be opened (%1); bulk operations will not survive a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="521"/>
+        <source>Could not load the flow: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="569"/>
+        <source>Loading failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MainWindow.cpp" line="658"/>
+        <source>%n bulk operations still running.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="660"/>
+        <source>If you quit now, nothing more is sent. The items not done yet are kept and can be resumed the next time you sign in; requests already on their way are checked against the service before anything is sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="663"/>
+        <source>If you quit now, nothing more is sent, and the items not done yet are not kept: the demo service does not outlive the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="666"/>
+        <source>Quit FlowConsole?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="669"/>
+        <source>&amp;Keep running</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::NavigationModel</name>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="368" />
+        <location filename="../../models/NavigationModel.cpp" line="99"/>
+        <source>the environments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/NavigationModel.cpp" line="145"/>
+        <source>the flows of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/NavigationModel.cpp" line="378"/>
         <source>On</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="370" />
+        <location filename="../../models/NavigationModel.cpp" line="380"/>
         <source>Off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="372" />
+        <location filename="../../models/NavigationModel.cpp" line="382"/>
         <source>Suspended</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="374" />
+        <location filename="../../models/NavigationModel.cpp" line="384"/>
         <source>Deleted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="378" />
+        <location filename="../../models/NavigationModel.cpp" line="388"/>
         <source>Unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="420" />
+        <location filename="../../models/NavigationModel.cpp" line="430"/>
         <source>State: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="422" />
+        <location filename="../../models/NavigationModel.cpp" line="432"/>
         <source>Flow, %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="483" />
+        <location filename="../../models/NavigationModel.cpp" line="493"/>
         <source>default</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="484" />
+        <location filename="../../models/NavigationModel.cpp" line="494"/>
         <source>%1 (default)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="510" />
+        <location filename="../../models/NavigationModel.cpp" line="520"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="512" />
+        <location filename="../../models/NavigationModel.cpp" line="522"/>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="514" />
+        <location filename="../../models/NavigationModel.cpp" line="524"/>
         <source>Trigger</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="516" />
+        <location filename="../../models/NavigationModel.cpp" line="526"/>
         <source>Modified</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="518" />
+        <location filename="../../models/NavigationModel.cpp" line="528"/>
         <source>Created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/NavigationModel.cpp" line="520" />
+        <location filename="../../models/NavigationModel.cpp" line="530"/>
         <source>Owner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::OperationManager</name>
     <message>
-        <location filename="../../work/main/app/ops/OperationManager.cpp" line="37" />
+        <location filename="../../app/ops/OperationManager.cpp" line="45"/>
         <source>Another journal is already open.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::OperationNotifier</name>
     <message>
-        <location filename="../../work/main/ui/OperationNotifier.cpp" line="27" />
+        <location filename="../../ui/OperationNotifier.cpp" line="31"/>
+        <location filename="../../ui/OperationNotifier.cpp" line="32"/>
+        <source>%1 stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/OperationNotifier.cpp" line="36"/>
         <source>%1 was cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OperationNotifier.cpp" line="28" />
+        <location filename="../../ui/OperationNotifier.cpp" line="37"/>
         <source>%1 finished</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OperationNotifier.cpp" line="29" />
+        <location filename="../../ui/OperationNotifier.cpp" line="38"/>
         <source>%1 succeeded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OperationNotifier.cpp" line="31" />
+        <location filename="../../ui/OperationNotifier.cpp" line="40"/>
         <source>, %1 failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OperationNotifier.cpp" line="33" />
+        <location filename="../../ui/OperationNotifier.cpp" line="42"/>
+        <source>, %1 with an outcome still unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/OperationNotifier.cpp" line="44"/>
         <source>, %1 skipped</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OperationNotifier.cpp" line="35" />
+        <location filename="../../ui/OperationNotifier.cpp" line="46"/>
         <source>, %1 not done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OperationNotifier.cpp" line="47" />
+        <location filename="../../ui/OperationNotifier.cpp" line="58"/>
         <source>FlowConsole</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::OperationsModel</name>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="26" />
+        <location filename="../../models/OperationsModel.cpp" line="26"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="27" />
+        <location filename="../../models/OperationsModel.cpp" line="27"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="275" />
+        <location filename="../../models/OperationsModel.cpp" line="277"/>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/OperationsModel.cpp" line="279"/>
         <source>Interrupted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="277" />
+        <location filename="../../models/OperationsModel.cpp" line="281"/>
         <source>Cancelling</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="280" />
+        <location filename="../../models/OperationsModel.cpp" line="284"/>
         <source>%1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="293" />
+        <location filename="../../models/OperationsModel.cpp" line="297"/>
         <source>%1/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="299" />
+        <location filename="../../models/OperationsModel.cpp" line="303"/>
         <source>took %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/models/OperationsModel.cpp" line="303" />
+        <location filename="../../models/OperationsModel.cpp" line="310"/>
         <source>%n item(s) failed</source>
-        <translation><numerusform>%n item failed</numerusform><numerusform>%n items failed</numerusform></translation>
+        <translation>
+            <numerusform>%n item failed</numerusform>
+            <numerusform>%n items failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/OperationsModel.cpp" line="314"/>
+        <source>%n item(s) with an unknown outcome, checked before anything is sent again</source>
+        <translation>
+            <numerusform>%n item failed</source>
+        <translation>
+            <numerusform>%n item failed</numerusform>
+            <numerusform>%n items failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/OperationsModel.cpp" line="314"/>
+        <source>%n item with an unknown outcome, checked before anything is sent again</numerusform>
+            <numerusform>%n items failed</source>
+        <translation>
+            <numerusform>%n item failed</numerusform>
+            <numerusform>%n items failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/OperationsModel.cpp" line="314"/>
+        <source>%n items with an unknown outcome, checked before anything is sent again</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="339" />
+        <location filename="../../models/OperationsModel.cpp" line="352"/>
         <source>Operation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="341" />
+        <location filename="../../models/OperationsModel.cpp" line="354"/>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="343" />
+        <location filename="../../models/OperationsModel.cpp" line="356"/>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="345" />
+        <location filename="../../models/OperationsModel.cpp" line="358"/>
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="347" />
+        <location filename="../../models/OperationsModel.cpp" line="360"/>
         <source>Succeeded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="349" />
+        <location filename="../../models/OperationsModel.cpp" line="362"/>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="351" />
+        <location filename="../../models/OperationsModel.cpp" line="364"/>
         <source>Skipped</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="353" />
+        <location filename="../../models/OperationsModel.cpp" line="366"/>
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="355" />
+        <location filename="../../models/OperationsModel.cpp" line="368"/>
         <source>Rate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="357" />
+        <location filename="../../models/OperationsModel.cpp" line="370"/>
         <source>Time left</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/OperationsModel.cpp" line="359" />
+        <location filename="../../models/OperationsModel.cpp" line="372"/>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::OwnersDialog</name>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="32" />
+        <location filename="../../ui/OwnersDialog.cpp" line="32"/>
         <source>Share “%1”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="33" />
+        <location filename="../../ui/OwnersDialog.cpp" line="33"/>
         <source>Owners of the flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="37" />
+        <location filename="../../ui/OwnersDialog.cpp" line="37"/>
         <source>&amp;Owners</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="40" />
+        <location filename="../../ui/OwnersDialog.cpp" line="40"/>
         <source>Owners</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="42" />
+        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="42" />
+        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
         <source>Email or UPN</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="42" />
+        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="42" />
+        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="42" />
+        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="51" />
+        <location filename="../../ui/OwnersDialog.cpp" line="51"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="53" />
+        <location filename="../../ui/OwnersDialog.cpp" line="53"/>
         <source>Remove the selected owners</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="60" />
+        <location filename="../../ui/OwnersDialog.cpp" line="60"/>
         <source>A&amp;dd people or groups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="68" />
+        <location filename="../../ui/OwnersDialog.cpp" line="68"/>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="78" />
+        <location filename="../../ui/OwnersDialog.cpp" line="78"/>
         <source>&amp;Undo changes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="112" />
+        <location filename="../../ui/OwnersDialog.cpp" line="112"/>
         <source>Could not read the owners: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="129" />
+        <location filename="../../ui/OwnersDialog.cpp" line="129"/>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="131" />
+        <location filename="../../ui/OwnersDialog.cpp" line="131"/>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="133" />
+        <location filename="../../ui/OwnersDialog.cpp" line="133"/>
         <source>Application</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="137" />
+        <location filename="../../ui/OwnersDialog.cpp" line="137"/>
         <source>Unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="158" />
+        <location filename="../../ui/OwnersDialog.cpp" line="158"/>
         <source>to be removed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="160" />
+        <location filename="../../ui/OwnersDialog.cpp" line="160"/>
         <source>Can edit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="160" />
+        <location filename="../../ui/OwnersDialog.cpp" line="160"/>
         <source>to be added</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="180" />
+        <location filename="../../ui/OwnersDialog.cpp" line="180"/>
         <source>%1 is already an owner.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="189" />
+        <location filename="../../ui/OwnersDialog.cpp" line="189"/>
         <source>%1 will be added when you apply.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="210" />
+        <location filename="../../ui/OwnersDialog.cpp" line="210"/>
         <source>%1 cannot be removed: a flow must keep at least one owner. Add another owner first, then remove this one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="217" />
+        <location filename="../../ui/OwnersDialog.cpp" line="217"/>
         <source>%1 will be removed when you apply.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="245" />
+        <location filename="../../ui/OwnersDialog.cpp" line="245"/>
         <source>Applying…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="249" />
+        <location filename="../../ui/OwnersDialog.cpp" line="249"/>
         <source>The owners were not changed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/OwnersDialog.cpp" line="253" />
+        <location filename="../../ui/OwnersDialog.cpp" line="253"/>
         <source>Owners changed: %1 added, %2 removed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::PageWalk</name>
+    <message>
+        <location filename="../../app/api/PageWalk.cpp" line="23"/>
+        <source>Stopped reading %1 after %2 pages: the service kept answering with another page. What was read is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/PageWalk.cpp" line="32"/>
+        <source>Stopped reading %1 after %2 pages: the service sent a next-page link it had already sent, so reading on would never end.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::PeoplePicker</name>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="28" />
+        <location filename="../../ui/PeoplePicker.cpp" line="28"/>
         <source>&amp;Add</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="33" />
+        <location filename="../../ui/PeoplePicker.cpp" line="33"/>
         <source>People picker</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="38" />
+        <location filename="../../ui/PeoplePicker.cpp" line="38"/>
         <source>Search people and groups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="39" />
+        <location filename="../../ui/PeoplePicker.cpp" line="39"/>
         <source>Type a name to search users and groups, or paste an email or object ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="42" />
+        <location filename="../../ui/PeoplePicker.cpp" line="42"/>
         <source>Add the chosen person or group</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="48" />
+        <location filename="../../ui/PeoplePicker.cpp" line="48"/>
         <source>Directory results</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="117" />
+        <location filename="../../ui/PeoplePicker.cpp" line="117"/>
         <source>Add the object ID as a user or as a group.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="128" />
+        <location filename="../../ui/PeoplePicker.cpp" line="128"/>
         <source>Searching…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="136" />
+        <location filename="../../ui/PeoplePicker.cpp" line="136"/>
         <source>Directory search failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="151" />
+        <location filename="../../ui/PeoplePicker.cpp" line="151"/>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="151" />
+        <location filename="../../ui/PeoplePicker.cpp" line="151"/>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="152" />
+        <location filename="../../ui/PeoplePicker.cpp" line="152"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="153" />
+        <location filename="../../ui/PeoplePicker.cpp" line="153"/>
         <source>%1 &lt;%2&gt; (%3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="165" />
+        <location filename="../../ui/PeoplePicker.cpp" line="165"/>
         <source>No user or group starts with this name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="166" />
+        <location filename="../../ui/PeoplePicker.cpp" line="166"/>
         <source>No one in the directory has this address.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="169" />
+        <location filename="../../ui/PeoplePicker.cpp" line="169"/>
         <source>One result. Press Add to add it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/PeoplePicker.cpp" line="170" />
+        <location filename="../../ui/PeoplePicker.cpp" line="170"/>
         <source>%1 results. Choose one and press Add.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::Profile</name>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="183" />
+        <location filename="../../app/auth/Profile.cpp" line="183"/>
         <source>The profile needs a name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="185" />
-        <source>The tenant is missing: give a tenant id, a domain such as contoso.onmicrosoft.com, or "organizations".</source>
-        <translation type="unfinished" />
+        <location filename="../../app/auth/Profile.cpp" line="185"/>
+        <source>The tenant is missing: give a tenant id, a domain such as contoso.onmicrosoft.com, or &quot;organizations&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="188" />
-        <source>The tenant "common" does not work for Power Automate: give your tenant id or domain, or "organizations".</source>
-        <translation type="unfinished" />
+        <location filename="../../app/auth/Profile.cpp" line="188"/>
+        <source>The tenant &quot;common&quot; does not work for Power Automate: give your tenant id or domain, or &quot;organizations&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="191" />
+        <location filename="../../app/auth/Profile.cpp" line="191"/>
         <source>The client ID is missing: register an app in Microsoft Entra ID (Mobile and desktop platform, public client flows allowed) and enter its Application (client) ID.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="194" />
+        <location filename="../../app/auth/Profile.cpp" line="194"/>
         <source>authority</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="195" />
+        <location filename="../../app/auth/Profile.cpp" line="195"/>
         <source>Power Automate API</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="196" />
+        <location filename="../../app/auth/Profile.cpp" line="196"/>
         <source>PowerApps API</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="197" />
+        <location filename="../../app/auth/Profile.cpp" line="197"/>
         <source>Microsoft Graph</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Profile.cpp" line="203" />
+        <location filename="../../app/auth/Profile.cpp" line="203"/>
         <source>The token audiences (resources) of the profile are missing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::ProfilesDialog</name>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="32" />
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="40" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="32"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="40"/>
         <source>Profiles</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="43" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="43"/>
         <source>&amp;Add</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="45" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="45"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="56" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="56"/>
         <source>Profile name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="56" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="56"/>
         <source>e.g. Contoso production</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="59" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="59"/>
         <source>Cloud</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="62" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="62"/>
         <source>Tenant</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="62" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="62"/>
         <source>contoso.onmicrosoft.com or a tenant ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="64" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="64"/>
         <source>Client ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="64" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="64"/>
         <source>Application (client) ID of your app registration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="65" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="65"/>
         <source>Account hint</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="65" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="65"/>
         <source>optional: user@contoso.com</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="66" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="66"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="67" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="67"/>
         <source>&amp;Cloud:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="68" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="68"/>
         <source>&amp;Tenant:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="69" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="69"/>
         <source>Client &amp;ID:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="70" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="70"/>
         <source>Acc&amp;ount:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="73" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="73"/>
         <source>Ad&amp;vanced settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="75" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="75"/>
         <source>Show advanced settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="79" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="79"/>
         <source>Authority base URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="80" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="80"/>
         <source>Flow API base URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="81" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="81"/>
         <source>Power Apps API base URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="82" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="82"/>
         <source>Microsoft Graph base URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="85" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="85"/>
         <source>API dialect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="86" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="86"/>
         <source>Live service</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="87" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="87"/>
         <source>OpenAPI specification</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="88" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="88"/>
         <source>Authority:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="89" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="89"/>
         <source>Flow API:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="90" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="90"/>
         <source>Power Apps API:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="91" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="91"/>
         <source>Graph:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="92" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="92"/>
         <source>Dialect:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="102" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="102"/>
         <source>Profile problem</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="112" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="112"/>
         <source>&amp;Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="120" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="120"/>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="221" />
-        <source>Another profile is already called "%1".</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="221"/>
+        <source>Another profile is already called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/ProfilesDialog.cpp" line="235" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="235"/>
         <source>New profile</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::RunCollector</name>
+    <message>
+        <location filename="../../app/ops/RunCollector.cpp" line="83"/>
+        <source>the runs of &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::RunDetailsDialog</name>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="44" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="46"/>
         <source>Run %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="45" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="47"/>
         <source>Run details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="66" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="68"/>
         <source>Correlation ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="72" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="74"/>
         <source>Trigger inputs link</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="75" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="77"/>
         <source>Trigger outputs link</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="76" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="78"/>
         <source>Status:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="77" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="79"/>
         <source>Code:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="78" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="80"/>
         <source>Start:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="79" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="81"/>
         <source>End:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="80" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="82"/>
         <source>Duration:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="81" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="83"/>
         <source>Co&amp;rrelation:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="82" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="84"/>
         <source>Trigger:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="83" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="85"/>
         <source>Resubmitted from:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="84" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="86"/>
         <source>&amp;Inputs:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="84" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="86"/>
         <source>inputs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="85" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="87"/>
         <source>&amp;Outputs:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="85" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="87"/>
         <source>outputs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="88" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="90"/>
         <source>&amp;Actions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="91" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="93"/>
         <source>Actions of the run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="94" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="94" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="94" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="94" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="94" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="94" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
         <source>Duration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="94" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
         <source>Error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="110" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="112"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="219"/>
         <source>&amp;Cancel run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="112" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="114"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="242"/>
         <source>&amp;Resubmit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="114" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="116"/>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="133" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="135"/>
         <source>The service gave no link</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="134" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="136"/>
         <source>Copy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="135" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="137"/>
         <source>Copy the %1 link</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="136" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="138"/>
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="137" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="139"/>
         <source>Open the %1 link</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="157" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="159"/>
         <source>Loading the run and its actions…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="162" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="164"/>
         <source>Could not read the run: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="174" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="176"/>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="178" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="180"/>
         <source>not finished</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="184" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="186"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="185" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="187"/>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="194" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="196"/>
         <source>Skipped</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="215" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="218"/>
         <source>Cancel run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="216" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="219"/>
         <source>Cancel run %1? Actions in progress stop.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="224" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="222"/>
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="229" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="227"/>
         <source>The run was not cancelled: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="243" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="240"/>
         <source>Resubmit run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="244" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="241"/>
         <source>Resubmit run %1? This starts a new run with the same trigger data.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="252" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="245"/>
         <source>Resubmitting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="259" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="252"/>
         <source>The run was not resubmitted: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunDetailsDialog.cpp" line="262" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="255"/>
         <source>Resubmitted: a new run has started.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::RunOperationPanel</name>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="33" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="33"/>
         <source>Run operation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="40" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="41"/>
         <source>Operation summary</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="44" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="45"/>
         <source>Operation progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="46" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="47"/>
         <source>Retry &amp;failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="48" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="49"/>
         <source>Retry failed runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="49" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="50"/>
         <source>S&amp;top</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="51" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="52"/>
         <source>Stop the operation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="52" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="53"/>
         <source>Dismiss</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="54" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="55"/>
         <source>Dismiss the results</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="64" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="65"/>
         <source>Failed runs and reasons</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="66" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="67"/>
         <source>Run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="66" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="67"/>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="118" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="119"/>
         <source>Cancelling runs (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="119" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="120"/>
         <source>Resubmitting runs (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="132" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="136"/>
         <source>%1: %2 failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="133" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="137"/>
         <source>%1: done.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="176" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="180"/>
         <source>%1: %2 of %3 done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="178" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="182"/>
         <source>, %1 succeeded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="180" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="184"/>
         <source>, %1 skipped (already finished)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunOperationPanel.cpp" line="182" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="186"/>
         <source>, %1 failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunOperationPanel.cpp" line="188"/>
+        <source>, %1 with an unknown outcome (checked before anything is sent again)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::RunSweepDialog</name>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="39" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="39"/>
         <source>Resubmit failed runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="39" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="39"/>
         <source>Cancel all running runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="44" />
-        <source>Resubmit the failed runs of "%1" that started in this period:</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="44"/>
+        <source>Resubmit the failed runs of &quot;%1&quot; that started in this period:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="46" />
-        <source>Cancel every run of "%1" that is running or waiting.</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="46"/>
+        <source>Cancel every run of &quot;%1&quot; that is running or waiting.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="50" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="50"/>
         <source>Resubmit the failed runs of %n flow(s) that started in this period:</source>
-        <translation><numerusform>Resubmit the failed runs of %n flow that started in this period:</numerusform><numerusform>Resubmit the failed runs of %n flows that started in this period:</numerusform></translation>
+        <translation>
+            <numerusform>Resubmit the failed runs of %n flow that started in this period:</numerusform>
+            <numerusform>Resubmit the failed runs of %n flows that started in this period:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="51" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="51"/>
         <source>Cancel every run of %n flow(s) that is running or waiting.</source>
-        <translation><numerusform>Cancel every run of %n flow that is running or waiting.</numerusform><numerusform>Cancel every run of %n flows that is running or waiting.</numerusform></translation>
+        <translation>
+            <numerusform>Cancel every run of %n flow that is running or waiting.</numerusform>
+            <numerusform>Cancel every run of %n flows that is running or waiting.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="60" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="60"/>
         <source>Time range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="61" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
         <source>Last hour</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="61" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="61" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="61" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
         <source>Last 28 days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="62" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
         <source>Custom range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="64" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="64"/>
         <source>&amp;Started in:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="69" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="69"/>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="73" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="73"/>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="76" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="76"/>
         <source>to</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="78" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="78"/>
         <source>&amp;Between:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="89" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="89"/>
         <source>Failed runs per flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="89" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="89"/>
         <source>Active runs per flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="91" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
         <source>Flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="91" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
         <source>Failed runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="91" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
         <source>Running or waiting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="100" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="100"/>
         <source>Dry-run result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="107" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="107"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="205" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="205"/>
         <source>The range ends before it starts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="216" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="216"/>
         <source>Counting… %n run(s) found so far.</source>
-        <translation><numerusform>Counting… %n run found so far.</numerusform><numerusform>Counting… %n runs found so far.</numerusform></translation>
+        <translation>
+            <numerusform>Counting… %n run found so far.</numerusform>
+            <numerusform>Counting… %n runs found so far.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="223" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="223"/>
         <source>The runs could not be listed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="228" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="228"/>
         <source>Resubmit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="228" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="228"/>
         <source>Cancel runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="229" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="229"/>
         <source>Counting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="253" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="253"/>
         <source>No failed run matches.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="253" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="253"/>
         <source>No run is running or waiting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="257" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="257"/>
         <source>%n failed run(s) match. Each is resubmitted once.</source>
-        <translation><numerusform>%n failed run matches. It is resubmitted once.</numerusform><numerusform>%n failed runs match. Each is resubmitted once.</numerusform></translation>
+        <translation>
+            <numerusform>%n failed run matches. It is resubmitted once.</numerusform>
+            <numerusform>%n failed runs match. Each is resubmitted once.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="258" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="258"/>
         <source>%n run(s) are running or waiting. Runs that end meanwhile are skipped.</source>
-        <translation><numerusform>%n run is running or waiting. Runs that end meanwhile are skipped.</numerusform><numerusform>%n runs are running or waiting. Runs that end meanwhile are skipped.</numerusform></translation>
+        <translation>
+            <numerusform>%n run is running or waiting. Runs that end meanwhile are skipped.</numerusform>
+            <numerusform>%n runs are running or waiting. Runs that end meanwhile are skipped.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="259" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="259"/>
         <source>&amp;Resubmit %n run(s)</source>
-        <translation><numerusform>&amp;Resubmit %n run</numerusform><numerusform>&amp;Resubmit %n runs</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Resubmit %n run</numerusform>
+            <numerusform>&amp;Resubmit %n runs</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="259" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="259"/>
         <source>Ca&amp;ncel %n run(s)</source>
-        <translation><numerusform>Ca&amp;ncel %n run</numerusform><numerusform>Ca&amp;ncel %n runs</numerusform></translation>
+        <translation>
+            <numerusform>Ca&amp;ncel %n run</numerusform>
+            <numerusform>Ca&amp;ncel %n runs</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="272" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="272"/>
         <source>counting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="283" />
-        <source>"%1"</source>
-        <translation type="unfinished" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="283"/>
+        <source>&quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="283" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="283"/>
         <source>%n flow(s)</source>
-        <translation><numerusform>%n flow</numerusform><numerusform>%n flows</numerusform></translation>
+        <translation>
+            <numerusform>%n flow</numerusform>
+            <numerusform>%n flows</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="284" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="284"/>
         <source>Resubmit %n failed run(s) of %1</source>
-        <translation><numerusform>Resubmit %n failed run of %1</numerusform><numerusform>Resubmit %n failed runs of %1</numerusform></translation>
+        <translation>
+            <numerusform>Resubmit %n failed run of %1</numerusform>
+            <numerusform>Resubmit %n failed runs of %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/RunSweepDialog.cpp" line="285" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="285"/>
         <source>Cancel %n running run(s) of %1</source>
-        <translation><numerusform>Cancel %n running run of %1</numerusform><numerusform>Cancel %n running runs of %1</numerusform></translation>
+        <translation>
+            <numerusform>Cancel %n running run of %1</numerusform>
+            <numerusform>Cancel %n running runs of %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>fc::RunsModel</name>
     <message>
-        <location filename="../../work/main/models/RunsModel.cpp" line="299" />
+        <location filename="../../models/RunsModel.cpp" line="191"/>
+        <source>the runs of this flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/RunsModel.cpp" line="309"/>
         <source>Resubmitted from %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunsModel.cpp" line="339" />
+        <location filename="../../models/RunsModel.cpp" line="349"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunsModel.cpp" line="341" />
+        <location filename="../../models/RunsModel.cpp" line="351"/>
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunsModel.cpp" line="343" />
+        <location filename="../../models/RunsModel.cpp" line="353"/>
         <source>End</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunsModel.cpp" line="345" />
+        <location filename="../../models/RunsModel.cpp" line="355"/>
         <source>Duration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunsModel.cpp" line="347" />
+        <location filename="../../models/RunsModel.cpp" line="357"/>
         <source>Trigger</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunsModel.cpp" line="349" />
+        <location filename="../../models/RunsModel.cpp" line="359"/>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/models/RunsModel.cpp" line="351" />
+        <location filename="../../models/RunsModel.cpp" line="361"/>
         <source>Run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/RunsModel.cpp" line="421"/>
+        <source>the running runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/RunsModel.cpp" line="574"/>
+        <source>the new runs</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::RunsTab</name>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="52" />
+        <location filename="../../ui/RunsTab.cpp" line="52"/>
         <source>Runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="62" />
+        <location filename="../../ui/RunsTab.cpp" line="62"/>
         <source>Run actions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="70" />
+        <location filename="../../ui/RunsTab.cpp" line="70"/>
         <source>Export runs to CSV</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="71" />
+        <location filename="../../ui/RunsTab.cpp" line="71"/>
         <source>E&amp;xport</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="84" />
+        <location filename="../../ui/RunsTab.cpp" line="84"/>
         <source>Runs of the flow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="105" />
+        <location filename="../../ui/RunsTab.cpp" line="105"/>
         <source>59 min 59 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="132" />
-        <location filename="../../work/main/ui/RunsTab.cpp" line="274" />
+        <location filename="../../ui/RunsTab.cpp" line="132"/>
+        <location filename="../../ui/RunsTab.cpp" line="274"/>
         <source>%1 runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="150" />
+        <location filename="../../ui/RunsTab.cpp" line="150"/>
         <source>Status filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="166" />
-        <location filename="../../work/main/ui/RunsTab.cpp" line="367" />
+        <location filename="../../ui/RunsTab.cpp" line="166"/>
+        <location filename="../../ui/RunsTab.cpp" line="381"/>
         <source>Every status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="168" />
+        <location filename="../../ui/RunsTab.cpp" line="168"/>
         <source>&amp;Status:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="175" />
+        <location filename="../../ui/RunsTab.cpp" line="175"/>
         <source>Time range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="176" />
+        <location filename="../../ui/RunsTab.cpp" line="176"/>
         <source>Last hour</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="177" />
+        <location filename="../../ui/RunsTab.cpp" line="177"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="178" />
+        <location filename="../../ui/RunsTab.cpp" line="178"/>
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="179" />
+        <location filename="../../ui/RunsTab.cpp" line="179"/>
         <source>Last 28 days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="180" />
+        <location filename="../../ui/RunsTab.cpp" line="180"/>
         <source>Custom…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="182" />
+        <location filename="../../ui/RunsTab.cpp" line="182"/>
         <source>Starte&amp;d:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="189" />
+        <location filename="../../ui/RunsTab.cpp" line="189"/>
         <source>Started from</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="193" />
+        <location filename="../../ui/RunsTab.cpp" line="193"/>
         <source>Started before</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="210" />
+        <location filename="../../ui/RunsTab.cpp" line="210"/>
         <source>Filter loaded runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="211" />
+        <location filename="../../ui/RunsTab.cpp" line="211"/>
         <source>Filter loaded runs (name, status, code, trigger, correlation)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="224" />
+        <location filename="../../ui/RunsTab.cpp" line="224"/>
         <source>Refresh running runs every</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="225" />
+        <location filename="../../ui/RunsTab.cpp" line="225"/>
         <source>Off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="226" />
+        <location filename="../../ui/RunsTab.cpp" line="226"/>
         <source>5 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="227" />
+        <location filename="../../ui/RunsTab.cpp" line="227"/>
         <source>15 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="228" />
+        <location filename="../../ui/RunsTab.cpp" line="228"/>
         <source>30 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="229" />
+        <location filename="../../ui/RunsTab.cpp" line="229"/>
         <source>1 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="230" />
+        <location filename="../../ui/RunsTab.cpp" line="230"/>
         <source>5 min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="233" />
+        <location filename="../../ui/RunsTab.cpp" line="233"/>
         <source>How often running and waiting runs are read again (paused while the tab is hidden)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="234" />
+        <location filename="../../ui/RunsTab.cpp" line="234"/>
         <source>Re&amp;fresh:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="253" />
+        <location filename="../../ui/RunsTab.cpp" line="253"/>
         <source>Runs by status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="257" />
+        <location filename="../../ui/RunsTab.cpp" line="257"/>
         <source>Runs loaded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="258" />
+        <location filename="../../ui/RunsTab.cpp" line="258"/>
         <source>&amp;Load all</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="260" />
+        <location filename="../../ui/RunsTab.cpp" line="260"/>
         <source>Load all runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="261" />
+        <location filename="../../ui/RunsTab.cpp" line="261"/>
         <source>Fetch every page of runs that match the filters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="264" />
+        <location filename="../../ui/RunsTab.cpp" line="264"/>
         <source>Loading progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="269" />
+        <location filename="../../ui/RunsTab.cpp" line="269"/>
         <source>Sto&amp;p</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="271" />
+        <location filename="../../ui/RunsTab.cpp" line="271"/>
         <source>Stop loading</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="297" />
+        <location filename="../../ui/RunsTab.cpp" line="297"/>
         <source>&amp;Cancel runs…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="298" />
+        <location filename="../../ui/RunsTab.cpp" line="298"/>
         <source>Cancel the selected running or waiting runs (Ctrl+Shift+K)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="299" />
+        <location filename="../../ui/RunsTab.cpp" line="299"/>
         <source>&amp;Resubmit…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="301" />
+        <location filename="../../ui/RunsTab.cpp" line="301"/>
         <source>Run the flow again with the trigger data of each selected run (Ctrl+Shift+R)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="302" />
+        <location filename="../../ui/RunsTab.cpp" line="302"/>
         <source>&amp;Details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="303" />
+        <location filename="../../ui/RunsTab.cpp" line="303"/>
         <source>Export &amp;selected runs to CSV…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="305" />
+        <location filename="../../ui/RunsTab.cpp" line="305"/>
         <source>Export &amp;all loaded runs to CSV…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="306" />
+        <location filename="../../ui/RunsTab.cpp" line="306"/>
         <source>Reloa&amp;d</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="307" />
+        <location filename="../../ui/RunsTab.cpp" line="307"/>
         <source>Read the runs again from the first page (F5)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="314" />
+        <location filename="../../ui/RunsTab.cpp" line="314"/>
         <source>Load all</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="378" />
+        <location filename="../../ui/RunsTab.cpp" line="392"/>
         <source>The end of the time range must be after its start.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="410" />
+        <location filename="../../ui/RunsTab.cpp" line="424"/>
         <source>Could not load runs: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="412" />
+        <location filename="../../ui/RunsTab.cpp" line="426"/>
         <source>All %1 runs loaded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="414" />
+        <location filename="../../ui/RunsTab.cpp" line="428"/>
         <source>Loading runs…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="416" />
+        <location filename="../../ui/RunsTab.cpp" line="430"/>
         <source>%1 runs loaded, more available</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="418" />
+        <location filename="../../ui/RunsTab.cpp" line="432"/>
         <source> · %1 shown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="486" />
+        <location filename="../../ui/RunsTab.cpp" line="488"/>
         <source>Cancel runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="488" />
+        <location filename="../../ui/RunsTab.cpp" line="490"/>
         <source>Cancel the selected running run? Its actions in progress stop and it ends as Cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="489" />
+        <location filename="../../ui/RunsTab.cpp" line="491"/>
         <source>Cancel %1 running or waiting runs? Their actions in progress stop and they end as Cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="492" />
+        <location filename="../../ui/RunsTab.cpp" line="494"/>
         <source>&amp;Cancel runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="503" />
+        <location filename="../../ui/RunsTab.cpp" line="502"/>
         <source>None of the selected runs is running any more.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="516" />
+        <location filename="../../ui/RunsTab.cpp" line="514"/>
         <source>Resubmit runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="518" />
+        <location filename="../../ui/RunsTab.cpp" line="516"/>
         <source>Resubmit the selected run? This starts a new run of the flow with the same trigger data.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="519" />
+        <location filename="../../ui/RunsTab.cpp" line="517"/>
         <source>Resubmit %1 runs? Each one starts a new run of the flow with the same trigger data.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="521" />
+        <location filename="../../ui/RunsTab.cpp" line="519"/>
         <source>&amp;Resubmit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="540" />
+        <location filename="../../ui/RunsTab.cpp" line="534"/>
         <source>No runs are selected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="557" />
+        <location filename="../../ui/RunsTab.cpp" line="551"/>
         <source>Export selected runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="557" />
+        <location filename="../../ui/RunsTab.cpp" line="551"/>
         <source>Export loaded runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="561" />
+        <location filename="../../ui/RunsTab.cpp" line="555"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="567" />
+        <location filename="../../ui/RunsTab.cpp" line="561"/>
         <source>Runs exported to %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="569" />
+        <location filename="../../ui/RunsTab.cpp" line="563"/>
         <source>Export runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/RunsTab.cpp" line="569" />
+        <location filename="../../ui/RunsTab.cpp" line="563"/>
         <source>The runs could not be written to %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::Session</name>
     <message>
-        <location filename="../../work/main/app/auth/Session.cpp" line="27" />
+        <location filename="../../app/auth/Session.cpp" line="27"/>
         <source>The stored sign-in is no longer valid (%1). Please sign in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Session.cpp" line="116" />
+        <location filename="../../app/auth/Session.cpp" line="116"/>
         <source>You stay signed in until FlowConsole closes, but will have to sign in again next time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Session.cpp" line="125" />
+        <location filename="../../app/auth/Session.cpp" line="125"/>
         <source>No account has signed in with this profile yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/Session.cpp" line="132" />
+        <location filename="../../app/auth/Session.cpp" line="132"/>
         <source>No stored sign-in for %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::SignInDialog</name>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="22" />
+        <location filename="../../ui/SignInDialog.cpp" line="22"/>
         <source>Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="27" />
+        <location filename="../../ui/SignInDialog.cpp" line="27"/>
         <source>Sign in to &lt;b&gt;%1&lt;/b&gt; (tenant %2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="33" />
+        <location filename="../../ui/SignInDialog.cpp" line="33"/>
         <source>Sign in with the &amp;browser</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="35" />
+        <location filename="../../ui/SignInDialog.cpp" line="35"/>
         <source>Sign in with the browser</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="36" />
+        <location filename="../../ui/SignInDialog.cpp" line="36"/>
         <source>Use a &amp;device code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="38" />
+        <location filename="../../ui/SignInDialog.cpp" line="38"/>
         <source>Sign in with a device code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="52" />
+        <location filename="../../ui/SignInDialog.cpp" line="52"/>
         <source>Verification URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="59" />
+        <location filename="../../ui/SignInDialog.cpp" line="59"/>
         <source>Device code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="64" />
+        <location filename="../../ui/SignInDialog.cpp" line="64"/>
         <source>&amp;Copy code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="66" />
+        <location filename="../../ui/SignInDialog.cpp" line="66"/>
         <source>Copy the device code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="77" />
+        <location filename="../../ui/SignInDialog.cpp" line="77"/>
         <source>Sign-in status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="82" />
+        <location filename="../../ui/SignInDialog.cpp" line="82"/>
         <source>Sign-in error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="119" />
+        <location filename="../../ui/SignInDialog.cpp" line="119"/>
         <source>Waiting for you to finish signing in in the browser…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="125" />
+        <location filename="../../ui/SignInDialog.cpp" line="125"/>
         <source>Asking for a device code…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="135" />
+        <location filename="../../ui/SignInDialog.cpp" line="135"/>
         <source>Open this page on any device and enter the code:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="138" />
+        <location filename="../../ui/SignInDialog.cpp" line="138"/>
         <source>Waiting for the code to be entered (it expires in %n minute(s))…</source>
-        <translation><numerusform>Waiting for the code to be entered (it expires in %n minute)…</numerusform><numerusform>Waiting for the code to be entered (it expires in %n minutes)…</numerusform></translation>
+        <translation>
+            <numerusform>Waiting for the code to be entered (it expires in %n minute)…</numerusform>
+            <numerusform>Waiting for the code to be entered (it expires in %n minutes)…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/SignInDialog.cpp" line="151" />
+        <location filename="../../ui/SignInDialog.cpp" line="151"/>
         <source>Sign-in failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::TokenStore</name>
     <message>
-        <location filename="../../work/main/app/auth/TokenStore.cpp" line="103" />
+        <location filename="../../app/auth/TokenStore.cpp" line="127"/>
         <source>store the sign-in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/TokenStore.cpp" line="114" />
+        <location filename="../../app/auth/TokenStore.cpp" line="138"/>
         <source>read the stored sign-in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/TokenStore.cpp" line="126" />
+        <location filename="../../app/auth/TokenStore.cpp" line="150"/>
         <source>remove the stored sign-in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::WelcomePage</name>
     <message>
-        <location filename="../../work/main/ui/WelcomePage.cpp" line="15" />
+        <location filename="../../ui/WelcomePage.cpp" line="15"/>
         <source>Welcome</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/WelcomePage.cpp" line="22" />
+        <location filename="../../ui/WelcomePage.cpp" line="22"/>
         <source>Welcome to FlowConsole</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/WelcomePage.cpp" line="29" />
+        <location filename="../../ui/WelcomePage.cpp" line="29"/>
         <source>Manage the Power Automate flows of a Microsoft tenant, or try everything on the built-in demo service first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/WelcomePage.cpp" line="36" />
+        <location filename="../../ui/WelcomePage.cpp" line="36"/>
         <source>Sign-in status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/WelcomePage.cpp" line="44" />
+        <location filename="../../ui/WelcomePage.cpp" line="44"/>
         <source>&amp;Sign in to a tenant…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/WelcomePage.cpp" line="46" />
+        <location filename="../../ui/WelcomePage.cpp" line="46"/>
         <source>Sign in to a tenant</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/WelcomePage.cpp" line="47" />
+        <location filename="../../ui/WelcomePage.cpp" line="47"/>
         <source>Open the &amp;demo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/WelcomePage.cpp" line="49" />
+        <location filename="../../ui/WelcomePage.cpp" line="49"/>
         <source>Open the demo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::json</name>
     <message>
-        <location filename="../../work/main/app/api/JsonParsers.cpp" line="85" />
-        <source>The answer has no "value" list.</source>
-        <translation type="unfinished" />
+        <location filename="../../app/api/JsonParsers.cpp" line="85"/>
+        <source>The answer has no &quot;value&quot; list.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/JsonParsers.cpp" line="142" />
+        <location filename="../../app/api/JsonParsers.cpp" line="142"/>
         <source>The answer is not valid JSON (%1 at byte %2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/JsonParsers.cpp" line="144" />
+        <location filename="../../app/api/JsonParsers.cpp" line="144"/>
         <source>The answer is JSON but not an object.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/api/JsonParsers.cpp" line="408" />
+        <location filename="../../app/api/JsonParsers.cpp" line="408"/>
         <source>The answer holds no callback URL.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::oauth</name>
     <message>
-        <location filename="../../work/main/app/auth/OAuth.cpp" line="67" />
+        <location filename="../../app/auth/OAuth.cpp" line="67"/>
         <source>The identity service answered without an access token.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/OAuth.cpp" line="92" />
+        <location filename="../../app/auth/OAuth.cpp" line="92"/>
         <source>The identity service answered with status %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/OAuth.cpp" line="121" />
+        <location filename="../../app/auth/OAuth.cpp" line="121"/>
         <source>The identity service at %1 did not answer in time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/auth/OAuth.cpp" line="126" />
+        <location filename="../../app/auth/OAuth.cpp" line="126"/>
         <source>The identity service answered with a redirect, which is not followed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../work/main/app/main.cpp" line="29" />
+        <location filename="../../app/main.cpp" line="36"/>
         <source>Desktop management console for Power Automate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/main.cpp" line="33" />
+        <location filename="../../app/main.cpp" line="40"/>
         <source>Open the console on the built-in emulator.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/main.cpp" line="35" />
+        <location filename="../../app/main.cpp" line="42"/>
         <source>Sign in with this profile.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../work/main/app/main.cpp" line="36" />
+        <location filename="../../app/main.cpp" line="43"/>
         <source>name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -517,6 +517,9 @@ void TestActivityGui::quitWhileRunningAsks()
     QVERIFY(question()->text().contains("resumed the next time"_L1));
     QCOMPARE(question()->defaultButton(), button(question(), u"Keep running"_s));
     screenshot(u"quit-while-running"_s);
+#ifdef FC_SCREENSHOT_DIR
+    question()->grab().save(QString(QStringLiteral(FC_SCREENSHOT_DIR) + u"/quit-question.png"_s));
+#endif
     button(question(), u"Keep running"_s)->click();
     QTRY_VERIFY(!question());
     QVERIFY(window()->isVisible());
