@@ -12,46 +12,95 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+struct Options
+{
+    QCommandLineOption help;
+    QCommandLineOption version;
+    QCommandLineOption demo;
+    QCommandLineOption profile;
+    QCommandLineOption bench;
+};
+
+// The user's language when FlowConsole has it; otherwise English, whose file only adds the
+// plural forms of counted strings.
+void installTranslator(QTranslator &translator)
+{
+    if (translator.load(QLocale(), u"flowconsole"_s, u"_"_s, u":/i18n"_s) ||
+        translator.load(u"flowconsole_en"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&translator);
+}
+
+Options describe(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Desktop management console for Power Automate."));
+    Options options{
+        parser.addHelpOption(),
+        parser.addVersionOption(),
+        QCommandLineOption(u"demo"_s,
+                           QCoreApplication::translate("main", "Open the console on the built-in emulator.")),
+        QCommandLineOption(u"profile"_s, QCoreApplication::translate("main", "Sign in with this profile."),
+                           QCoreApplication::translate("main", "name")),
+        // For the start-up benchmark: print the milliseconds from start to the first painted,
+        // filled tree, then quit.
+        QCommandLineOption(u"startup-benchmark"_s, u"Print the start-up time and quit."_s),
+    };
+    options.bench.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(options.demo);
+    parser.addOption(options.profile);
+    parser.addOption(options.bench);
+    return options;
+}
+
+// --help and --version must work where no display is reachable (a terminal over SSH, help2man at
+// build time): they are answered from a QCoreApplication, before QApplication connects to one.
+// Arguments this parser does not know (Qt's own, such as -platform) leave the decision to the
+// QApplication below.
+bool answersWithoutDisplay(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QCommandLineParser parser;
+    const Options options = describe(parser);
+    return parser.parse(arguments) &&
+           (parser.isSet(options.help) || parser.isSet(options.version) || parser.isSet(u"help-all"_s));
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    QCoreApplication::setOrganizationName(u"FlowConsole"_s);
+    QCoreApplication::setApplicationName(u"FlowConsole"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FC_VERSION));
+
+    if (answersWithoutDisplay(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QTranslator translator;
+        installTranslator(translator);
+        QCommandLineParser parser;
+        describe(parser);
+        parser.process(app); // prints the help or the version and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"FlowConsole"_s);
-    QApplication::setApplicationName(u"FlowConsole"_s);
-    QApplication::setApplicationVersion(QStringLiteral(FC_VERSION));
     QApplication::setDesktopFileName(u"io.github.flowconsole.FlowConsole"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/flowconsole.svg"_s));
     // Fusion follows the system palette, dark included, the same on every desktop.
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
-    // The user's language when FlowConsole has it; otherwise English, whose file only adds the
-    // plural forms of counted strings.
     QTranslator translator;
-    if (translator.load(QLocale(), u"flowconsole"_s, u"_"_s, u":/i18n"_s) ||
-        translator.load(u"flowconsole_en"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
+    installTranslator(translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Desktop management console for Power Automate."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demoOption(
-        u"demo"_s, QApplication::translate("main", "Open the console on the built-in emulator."));
-    const QCommandLineOption profileOption(u"profile"_s,
-                                           QApplication::translate("main", "Sign in with this profile."),
-                                           QApplication::translate("main", "name"));
-    // For the start-up benchmark: print the milliseconds from start to the first painted, filled
-    // tree, then quit.
-    QCommandLineOption benchOption(u"startup-benchmark"_s, u"Print the start-up time and quit."_s);
-    benchOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(demoOption);
-    parser.addOption(profileOption);
-    parser.addOption(benchOption);
+    const Options options = describe(parser);
     parser.process(app);
 
     fc::Console console;
-    if (parser.isSet(benchOption)) {
+    if (parser.isSet(options.bench)) {
         console.window()->armReadySignal();
         QObject::connect(console.window(), &fc::MainWindow::treeReady, &app, [&sinceStart] {
             std::printf("startup-ms %lld\n", static_cast<long long>(sinceStart.elapsed()));
@@ -60,6 +109,6 @@ int main(int argc, char *argv[])
         });
     }
     console.window()->show();
-    console.start(parser.isSet(demoOption), parser.value(profileOption));
+    console.start(parser.isSet(options.demo), parser.value(options.profile));
     return QApplication::exec();
 }

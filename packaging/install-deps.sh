@@ -16,7 +16,7 @@ packages=(
   # tests: Xvfb, a session bus and a real Secret Service
   xvfb xauth dbus-x11 dbus gnome-keyring libsecret-tools
   # packaging
-  dpkg-dev file
+  dpkg-dev file help2man lintian appstream desktop-file-utils
   # benchmarks: a load generator on loopback
   wrk curl python3
 )
