@@ -142,6 +142,8 @@ bool EmulatorServer::initialize(const QUrl &baseUrl, QString *error)
     m_store = std::make_unique<Store>(m_options.dataFile, m_options.statementCacheSize);
     if (!m_store->open(error))
         return false;
+    // Made on a worker thread meanwhile; the first token waits for it.
+    auto signingKeys = std::make_unique<SigningKeySource>(*m_store, !m_options.dataFile.isEmpty());
     m_directory = std::make_unique<Directory>();
     m_runs = std::make_unique<RunLedger>(*m_store);
     m_context = std::make_unique<ApiContext>(*m_store, *m_directory, *m_runs, m_options, m_baseUrl);
@@ -152,7 +154,7 @@ bool EmulatorServer::initialize(const QUrl &baseUrl, QString *error)
     }
     m_directory->load(*m_store);
     m_identity =
-        std::make_unique<Identity>(*m_directory, Seeder::tenantId(),
+        std::make_unique<Identity>(*m_directory, std::move(signingKeys), Seeder::tenantId(),
                                    QString(m_baseUrl.toString() + u'/' + Seeder::tenantId() + u"/v2.0"_s));
     m_identity->setTokenLifetime(m_options.tokenLifetimeSeconds);
     m_identity->setDeviceCodeTiming(m_options.deviceCodeIntervalSeconds, m_options.deviceCodeLifetimeSeconds);

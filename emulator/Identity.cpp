@@ -125,13 +125,13 @@ QString codeChars(int n)
 }
 } // namespace
 
-Identity::Identity(const Directory &directory, QString tenantId, QString issuerBase)
+Identity::Identity(const Directory &directory, std::unique_ptr<SigningKeySource> keys, QString tenantId,
+                   QString issuer)
     : m_directory(directory)
+    , m_keys(std::move(keys))
     , m_tenantId(std::move(tenantId))
-    , m_issuer(std::move(issuerBase))
-{
-    m_secret = randomToken(32);
-}
+    , m_issuer(std::move(issuer))
+{}
 
 void Identity::setDeviceCodeTiming(int intervalSeconds, int lifetimeSeconds)
 {
@@ -200,27 +200,53 @@ QStringList Identity::audiencesFor(Api api)
     return {};
 }
 
-QByteArray Identity::sign(const QJsonObject &payload) const
+QString Identity::responseScope(const QString &scope)
 {
-    static const QByteArray header = base64Url(R"({"alg":"HS256","typ":"JWT"})");
-    const QByteArray signingInput =
-        header + '.' + base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    return signingInput + '.' + base64Url(hmacSha256(m_secret, signingInput));
+    // Entra answers with the permissions granted, fully qualified for every resource but Graph,
+    // and echoes a .default scope as it was asked: MSAL finds a cached token by comparing the
+    // scopes it asks for with these. OpenID scopes come back for Graph only, offline_access never.
+    const bool graph = audienceOf(scope).startsWith(kGraphResource);
+    QStringList out;
+    for (const QString &s : scope.split(u' ', Qt::SkipEmptyParts)) {
+        if (isOpenIdScope(s)) {
+            if (graph && s.compare("offline_access"_L1, Qt::CaseInsensitive) != 0)
+                out << s.toLower();
+            continue;
+        }
+        const ScopeResource r = resourceOfScope(s);
+        const bool isGraph = !r.qualified || r.audience.startsWith(kGraphResource);
+        const QString prefix = isGraph ? QString() : QString(r.resource + u'/');
+        if (s.endsWith("/.default"_L1, Qt::CaseInsensitive)) {
+            for (const QString &permission : scopesFor(s).split(u' ', Qt::SkipEmptyParts))
+                out << prefix + permission;
+            out << s;
+        } else {
+            out << prefix + scopesFor(s);
+        }
+    }
+    out.removeDuplicates();
+    return out.join(u' ');
 }
 
-QByteArray Identity::accessTokenFor(const DirectoryUser &user, const QString &scope)
+QByteArray Identity::accessTokenFor(const DirectoryUser &user, const QString &scope, const QString &clientId)
 {
     if (checkScope(scope))
         return {};
     const qint64 now = nowMs() / 1000;
+    // A v1.0 access token, as Entra issues for these resources (their apps accept v1 tokens).
     const QJsonObject payload{
         {u"aud"_s, audienceOf(scope)},
         // What kind of token this is: an API takes access tokens only, never ID tokens.
         {u"token_use"_s, u"access"_s},
-        {u"iss"_s, m_issuer},
+        {u"iss"_s, QString(u"https://sts.windows.net/"_s + m_tenantId + u'/')},
         {u"iat"_s, now},
         {u"nbf"_s, now},
         {u"exp"_s, now + m_tokenLifetime},
+        {u"acr"_s, u"1"_s},
+        {u"amr"_s, QJsonArray{u"pwd"_s}},
+        {u"appid"_s, clientId.isEmpty() ? u"00000000-0000-0000-0000-000000000000"_s : clientId},
+        {u"appidacr"_s, u"0"_s}, // a public client
+        {u"idtyp"_s, u"user"_s},
         {u"oid"_s, user.id},
         {u"sub"_s, user.id},
         {u"upn"_s, user.upn},
@@ -228,12 +254,14 @@ QByteArray Identity::accessTokenFor(const DirectoryUser &user, const QString &sc
         {u"name"_s, user.displayName},
         {u"tid"_s, m_tenantId},
         {u"scp"_s, scopesFor(scope)},
+        {u"uti"_s, QString::fromLatin1(randomToken(16))},
         {u"ver"_s, u"1.0"_s},
     };
-    return sign(payload);
+    const SigningKey *key = signingKey();
+    return key ? key->signJwt(payload, true) : QByteArray();
 }
 
-std::variant<Identity::Tokens, OAuthError> Identity::issue(const Grant &grant)
+std::variant<Identity::Tokens, OAuthError> Identity::issue(const Grant &grant, const QString &origin)
 {
     const auto user = m_directory.userById(grant.userId);
     if (!user)
@@ -242,22 +270,32 @@ std::variant<Identity::Tokens, OAuthError> Identity::issue(const Grant &grant)
     if (auto bad = checkScope(grant.scope))
         return *bad;
     Tokens t;
-    t.scope = scopesFor(grant.scope);
+    t.scope = responseScope(grant.scope);
     t.expiresIn = m_tokenLifetime;
-    t.accessToken = accessTokenFor(*user, grant.scope);
+    t.accessToken = accessTokenFor(*user, grant.scope, grant.clientId);
     const qint64 now = nowMs() / 1000;
-    t.idToken = sign(QJsonObject{{u"aud"_s, grant.clientId},
-                                 {u"token_use"_s, u"id"_s},
-                                 {u"iss"_s, m_issuer},
-                                 {u"iat"_s, now},
-                                 {u"nbf"_s, now},
-                                 {u"exp"_s, now + m_tokenLifetime},
-                                 {u"oid"_s, user->id},
-                                 {u"sub"_s, user->id},
-                                 {u"name"_s, user->displayName},
-                                 {u"preferred_username"_s, user->upn},
-                                 {u"tid"_s, m_tenantId},
-                                 {u"ver"_s, u"2.0"_s}});
+    QJsonObject id{{u"aud"_s, grant.clientId},
+                   {u"token_use"_s, u"id"_s},
+                   {u"iss"_s, origin.isEmpty() ? m_issuer : QString(origin + u'/' + m_tenantId + u"/v2.0"_s)},
+                   {u"iat"_s, now},
+                   {u"nbf"_s, now},
+                   {u"exp"_s, now + m_tokenLifetime},
+                   {u"oid"_s, user->id},
+                   {u"sub"_s, user->id},
+                   {u"name"_s, user->displayName},
+                   {u"preferred_username"_s, user->upn},
+                   {u"tid"_s, m_tenantId},
+                   {u"uti"_s, QString::fromLatin1(randomToken(16))},
+                   {u"ver"_s, u"2.0"_s}};
+    if (!grant.nonce.isEmpty())
+        id.insert(u"nonce"_s, grant.nonce);
+    if (const SigningKey *key = signingKey())
+        t.idToken = key->signJwt(id);
+    t.clientInfo = base64Url(QJsonDocument(QJsonObject{{u"uid"_s, user->id}, {u"utid"_s, m_tenantId}})
+                                 .toJson(QJsonDocument::Compact));
+    if (t.accessToken.isEmpty() || t.idToken.isEmpty())
+        return OAuthError{u"temporarily_unavailable"_s, u"AADSTS90033: The token could not be signed."_s,
+                          503};
     if (grant.scope.split(u' ').contains("offline_access"_L1, Qt::CaseInsensitive)) {
         if (m_refreshTokens.size() >= kMaxRefreshTokens) {
             purgeExpired(nowMs());
@@ -283,12 +321,10 @@ TokenCheck Identity::verify(QByteArrayView authorizationHeader, Api api)
     auto cached = m_verified.constFind(token);
     if (cached == m_verified.constEnd()) {
         check.kind = TokenCheck::Invalid;
+        const SigningKey *key = signingKey();
+        if (!key || !key->verifyJwt(token))
+            return check;
         const QList<QByteArray> parts = token.split('.');
-        if (parts.size() != 3)
-            return check;
-        const QByteArray expected = base64Url(hmacSha256(m_secret, parts[0] + '.' + parts[1]));
-        if (expected != parts[2])
-            return check;
         bool ok = false;
         const QJsonObject payload = QJsonDocument::fromJson(fromBase64Url(parts[1], &ok)).object();
         if (!ok)
@@ -364,6 +400,7 @@ std::variant<Grant, OAuthError> Identity::redeemRefreshToken(const QString &toke
         return OAuthError{u"invalid_grant"_s,
                           u"AADSTS70000: The provided refresh token is invalid or was already used."_s};
     Grant grant = it->grant;
+    grant.nonce.clear(); // a nonce belongs to one authorization request, not to its refreshes
     const bool expired = it->expiresMs <= nowMs();
     m_refreshTokens.erase(it); // rotation: the old refresh token is spent
     if (expired)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Directory.h"
+#include "IdentityKeys.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <variant>
 
@@ -30,6 +32,7 @@ struct Grant
     QString userId;
     QString clientId;
     QString scope;
+    QString nonce; // from the authorization request, echoed in the ID token
 };
 
 struct TokenCheck
@@ -47,9 +50,10 @@ struct DeviceCodeStart
     int interval = 5;
 };
 
-// Entra ID's side of sign-in: JWT access tokens signed with a per-instance secret,
-// authorization codes bound to a PKCE challenge, rotating refresh tokens, device codes.
-// State is in memory on purpose: a restart invalidates every token, as a new secret would.
+// Entra ID's side of sign-in: RS256 JWTs signed with the store's key (published at jwks_uri, so
+// clients can check them; with --data they outlive a restart), authorization codes bound to a
+// PKCE challenge, rotating refresh tokens, device codes. Codes and refresh tokens are in memory
+// on purpose: a restart ends every sign-in, and clients sign in again.
 // Tokens are only minted for the resources the emulator serves, and each API takes only
 // access tokens (never ID tokens) for its own audiences, as the live services do. Codes and
 // refresh tokens expire and are purged; there are at most so many of each.
@@ -61,7 +65,12 @@ public:
     static constexpr int kMaxDeviceCodes = 10000;
     static constexpr qint64 kRefreshTokenLifetimeMs = 90LL * 24 * 3600 * 1000; // Entra's default
 
-    Identity(const Directory &directory, QString tenantId, QString issuerBase);
+    // `issuer` is the ID tokens' issuer when a request names no origin (…/{tenant}/v2.0).
+    Identity(const Directory &directory, std::unique_ptr<SigningKeySource> keys, QString tenantId,
+             QString issuer);
+
+    // Null only if OpenSSL could not make a key; the first call may wait for it to be made.
+    const SigningKey *signingKey() { return m_keys->get(); }
 
     void setTokenLifetime(int seconds) { m_tokenLifetime = seconds; }
     int tokenLifetime() const { return m_tokenLifetime; }
@@ -73,13 +82,19 @@ public:
         QByteArray accessToken;
         QByteArray idToken;
         QByteArray refreshToken; // empty unless offline_access was asked for
-        QString scope;
+        QByteArray clientInfo;   // base64url {"uid":oid,"utid":tid}, as MSAL keys its cache
+        QString scope;           // as Entra answers it: fully qualified, .default echoed
         int expiresIn = 0;
     };
-    std::variant<Tokens, OAuthError> issue(const Grant &grant);
+    // `origin` (scheme://host[:port]) is where the client reached the identity endpoints; the
+    // ID token's issuer is that origin's, as the OpenID configuration served there says.
+    std::variant<Tokens, OAuthError> issue(const Grant &grant, const QString &origin = {});
     TokenCheck verify(QByteArrayView authorizationHeader, Api api);
     // Empty when the scope names a resource the emulator does not serve.
-    QByteArray accessTokenFor(const DirectoryUser &user, const QString &scope);
+    QByteArray accessTokenFor(const DirectoryUser &user, const QString &scope, const QString &clientId = {});
+
+    // The `scope` of a token answer for this request, as Entra spells it.
+    static QString responseScope(const QString &scope);
 
     QString createAuthCode(const Grant &grant, const QString &redirectUri, const QString &challenge);
     std::variant<Grant, OAuthError> redeemAuthCode(const QString &code, const QString &clientId,
@@ -109,8 +124,6 @@ public:
     static QStringList audiencesFor(Api api);
 
 private:
-    QByteArray sign(const QJsonObject &payload) const;
-
     struct AuthCode
     {
         Grant grant;
@@ -141,9 +154,9 @@ private:
     QHash<QString, DeviceCode>::iterator dropDeviceCode(QHash<QString, DeviceCode>::iterator it);
 
     const Directory &m_directory;
+    std::unique_ptr<SigningKeySource> m_keys;
     QString m_tenantId;
     QString m_issuer;
-    QByteArray m_secret;
     int m_tokenLifetime = 3600;
     int m_deviceInterval = 5;
     int m_deviceLifetime = 900;
@@ -156,7 +169,7 @@ private:
     // Device codes purged after they expired, so that polling one still answers expired_token.
     QSet<QString> m_expiredDeviceCodes;
     QQueue<QString> m_expiredDeviceOrder;
-    // Verified tokens, so that each request does not recompute an HMAC.
+    // Verified tokens, so that each request does not check an RSA signature again.
     QHash<QByteArray, Verified> m_verified;
 };
 

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 using namespace Qt::Literals::StringLiterals;
@@ -22,6 +23,40 @@ bool isLoopbackRedirect(const QUrl &url)
     return url.isValid() && url.scheme() == "http"_L1 && url.port() > 0 &&
            (url.host() == "localhost"_L1 || url.host() == "127.0.0.1"_L1 || url.host() == "[::1]"_L1 ||
             url.host() == "::1"_L1);
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    return host == "localhost"_L1 || host == "127.0.0.1"_L1 || host == "::1"_L1 || host == "[::1]"_L1;
+}
+
+// Entra's instance discovery metadata (api-version 1.1): the clouds and their host aliases.
+struct Cloud
+{
+    const char *preferredNetwork;
+    const char *preferredCache;
+    std::initializer_list<const char *> aliases;
+};
+const Cloud kClouds[] = {
+    {"login.microsoftonline.com",
+     "login.windows.net",
+     {"login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net"}},
+    {"login.partner.microsoftonline.cn",
+     "login.partner.microsoftonline.cn",
+     {"login.partner.microsoftonline.cn", "login.chinacloudapi.cn"}},
+    {"login.microsoftonline.de", "login.microsoftonline.de", {"login.microsoftonline.de"}},
+    {"login.microsoftonline.us",
+     "login.microsoftonline.us",
+     {"login.microsoftonline.us", "login.usgovcloudapi.net"}},
+    {"login-us.microsoftonline.com", "login-us.microsoftonline.com", {"login-us.microsoftonline.com"}},
+};
+
+QJsonObject cloudMetadata(const QString &preferredNetwork, const QString &preferredCache,
+                          const QStringList &aliases)
+{
+    return QJsonObject{{u"preferred_network"_s, preferredNetwork},
+                       {u"preferred_cache"_s, preferredCache},
+                       {u"aliases"_s, QJsonArray::fromStringList(aliases)}};
 }
 
 QString page(const QString &title, const QString &body)
@@ -51,6 +86,11 @@ void IdentityEndpoints::registerRoutes(Router &router)
                [this](Request &r) { return deviceCode(r); });
     router.add("GET", u"{tenant}/v2.0/.well-known/openid-configuration"_s, Area::Identity,
                [this](Request &r) { return openIdConfiguration(r); });
+    router.add("GET", u"{tenant}/discovery/v2.0/keys"_s, Area::Identity,
+               [this](Request &r) { return keys(r); });
+    router.add("GET", u"{tenant}/discovery/keys"_s, Area::Identity, [this](Request &r) { return keys(r); });
+    router.add("GET", u"{tenant}/discovery/instance"_s, Area::Identity,
+               [this](Request &r) { return instanceDiscovery(r); });
     router.add("GET", u"devicelogin"_s, Area::Identity, [this](Request &r) { return deviceLoginPage(r); });
     router.add("POST", u"devicelogin"_s, Area::Identity, [this](Request &r) { return deviceLoginSubmit(r); });
 }
@@ -88,6 +128,38 @@ std::optional<Response> IdentityEndpoints::checkClientId(const QString &clientId
     return std::nullopt;
 }
 
+IdentityEndpoints::Tenant IdentityEndpoints::tenantOf(const QString &tenant) const
+{
+    if (tenant.compare(m_tenantId, Qt::CaseInsensitive) == 0 ||
+        tenant.compare(kTenantDomain, Qt::CaseInsensitive) == 0)
+        return Tenant::Own;
+    if (tenant.compare("common"_L1, Qt::CaseInsensitive) == 0 ||
+        tenant.compare("organizations"_L1, Qt::CaseInsensitive) == 0 ||
+        tenant.compare("consumers"_L1, Qt::CaseInsensitive) == 0)
+        return Tenant::Shared;
+    return Tenant::Unknown;
+}
+
+QString IdentityEndpoints::origin(const Request &req) const
+{
+    // A TLS terminator in front (as a client reaches the real hosts) says so; the emulator's
+    // own base URL otherwise. The host is checked so that it can go into URLs and pages as is.
+    const QByteArray proto = req.header("X-Forwarded-Proto").split(',').constFirst().trimmed().toLower();
+    if (proto != "https" && proto != "http")
+        return m_baseUrl.toString();
+    QString host = QString::fromLatin1(req.header("X-Forwarded-Host").split(',').constFirst().trimmed());
+    if (host.isEmpty())
+        host = QString::fromLatin1(req.header("Host").trimmed());
+    static const QRegularExpression valid(
+        u"^([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[::1\\])(:[0-9]{1,5})?$"_s);
+    if (!valid.match(host).hasMatch())
+        return m_baseUrl.toString();
+    host = host.toLower();
+    if (proto == "https" && host.endsWith(":443"_L1))
+        host.chop(4);
+    return QString::fromLatin1(proto) + u"://"_s + host;
+}
+
 std::optional<Response> IdentityEndpoints::checkTenant(const Request &req) const
 {
     const QString tenant = req.param(u"tenant"_s);
@@ -98,9 +170,7 @@ std::optional<Response> IdentityEndpoints::checkTenant(const Request &req) const
             u"AADSTS50194: Application is not configured as a multi-tenant application. Usage of the "
             "/common endpoint is not supported for such applications. Use a tenant-specific endpoint "
             "or configure the application to be multi-tenant."_s);
-    if (tenant.compare(m_tenantId, Qt::CaseInsensitive) != 0 &&
-        tenant.compare("organizations"_L1, Qt::CaseInsensitive) != 0 &&
-        tenant.compare(kTenantDomain, Qt::CaseInsensitive) != 0)
+    if (tenantOf(tenant) == Tenant::Unknown)
         return oauthError(u"invalid_tenant"_s,
                           QString(u"AADSTS90002: Tenant '"_s + tenant + u"' not found."_s));
     return std::nullopt;
@@ -145,8 +215,9 @@ Response IdentityEndpoints::authorize(Request &req)
 
     const QString hint = req.queryValue(u"login_hint"_s);
     if (const auto user = m_directory.userByUpn(hint)) {
-        const QString code = m_identity.createAuthCode(Grant{user->id, clientId, req.queryValue(u"scope"_s)},
-                                                       redirect.toString(), challenge);
+        const QString code = m_identity.createAuthCode(
+            Grant{user->id, clientId, req.queryValue(u"scope"_s), req.queryValue(u"nonce"_s)},
+            redirect.toString(), challenge);
         QUrl target = redirect;
         QUrlQuery q(target);
         q.addQueryItem(u"code"_s, code);
@@ -163,7 +234,7 @@ Response IdentityEndpoints::authorize(Request &req)
         QUrlQuery q;
         for (auto it = query.cbegin(); it != query.cend(); ++it)
             q.addQueryItem(it.key(), QString::fromLatin1(QUrl::toPercentEncoding(it.value())));
-        QUrl link = m_baseUrl;
+        QUrl link(origin(req));
         link.setPath(u'/' + req.param(u"tenant"_s) + u"/oauth2/v2.0/authorize"_s);
         link.setQuery(q);
         list += QString(u"<a href=\""_s + htmlEscape(QString::fromLatin1(link.toEncoded())) + u"\">"_s +
@@ -203,7 +274,7 @@ Response IdentityEndpoints::token(Request &req)
     }
     if (const auto *error = std::get_if<OAuthError>(&grant))
         return oauthError(*error);
-    const auto tokens = m_identity.issue(std::get<Grant>(grant));
+    const auto tokens = m_identity.issue(std::get<Grant>(grant), origin(req));
     if (const auto *error = std::get_if<OAuthError>(&tokens))
         return oauthError(*error);
     const auto &t = std::get<Identity::Tokens>(tokens);
@@ -215,6 +286,9 @@ Response IdentityEndpoints::token(Request &req)
                      {u"id_token"_s, QString::fromLatin1(t.idToken)}};
     if (!t.refreshToken.isEmpty())
         body.insert(u"refresh_token"_s, QString::fromLatin1(t.refreshToken));
+    // MSAL asks for it on every grant and keys its account cache by it (uid.utid).
+    if (form.value(u"client_info"_s) == "1"_L1)
+        body.insert(u"client_info"_s, QString::fromLatin1(t.clientInfo));
     return Response::json(body).withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
 }
 
@@ -228,11 +302,11 @@ Response IdentityEndpoints::deviceCode(Request &req)
         return *bad;
     if (const auto bad = Identity::checkScope(form.value(u"scope"_s)))
         return oauthError(*bad);
-    const auto started = m_identity.startDeviceCode(Grant{{}, clientId, form.value(u"scope"_s)});
+    const auto started = m_identity.startDeviceCode(Grant{{}, clientId, form.value(u"scope"_s), {}});
     if (const auto *error = std::get_if<OAuthError>(&started))
         return oauthError(*error);
     const DeviceCodeStart &start = std::get<DeviceCodeStart>(started);
-    const QString verification = m_baseUrl.toString() + u"/devicelogin"_s;
+    const QString verification = origin(req) + u"/devicelogin"_s;
     return Response::json(QJsonObject{
         {u"device_code"_s, start.deviceCode},
         {u"user_code"_s, start.userCode},
@@ -280,15 +354,124 @@ Response IdentityEndpoints::deviceLoginSubmit(Request &req)
 
 Response IdentityEndpoints::openIdConfiguration(Request &req)
 {
-    if (auto bad = checkTenant(req))
-        return *bad;
-    const QString root = m_baseUrl.toString() + u'/' + m_tenantId;
+    const QString tenant = req.param(u"tenant"_s);
+    const Tenant kind = tenantOf(tenant);
+    if (kind == Tenant::Unknown)
+        return oauthError(u"invalid_tenant"_s,
+                          QString(u"AADSTS90002: Tenant '"_s + tenant + u"' not found."_s));
+    // As Entra's: a tenant's own document names it by ID; the shared ones keep their segment in
+    // the endpoints and leave the issuer's tenant as a template for the client to fill in.
+    const QString host = origin(req);
+    const QString segment = kind == Tenant::Own ? m_tenantId : tenant.toLower();
+    const QString root = host + u'/' + segment;
+    const QString issuerTenant = kind == Tenant::Own ? m_tenantId : u"{tenantid}"_s;
+    const auto list = [](std::initializer_list<const char *> items) {
+        QJsonArray out;
+        for (const char *item : items)
+            out.append(QString::fromLatin1(item));
+        return out;
+    };
     return Response::json(QJsonObject{
-        {u"issuer"_s, QString(root + u"/v2.0"_s)},
-        {u"authorization_endpoint"_s, QString(root + u"/oauth2/v2.0/authorize"_s)},
         {u"token_endpoint"_s, QString(root + u"/oauth2/v2.0/token"_s)},
+        {u"token_endpoint_auth_methods_supported"_s,
+         list({"client_secret_post", "private_key_jwt", "client_secret_basic"})},
+        {u"jwks_uri"_s, QString(root + u"/discovery/v2.0/keys"_s)},
+        {u"response_modes_supported"_s, list({"query", "fragment", "form_post"})},
+        {u"subject_types_supported"_s, list({"pairwise"})},
+        {u"id_token_signing_alg_values_supported"_s, list({"RS256"})},
+        {u"response_types_supported"_s, list({"code", "id_token", "code id_token", "id_token token"})},
+        {u"scopes_supported"_s, list({"openid", "profile", "email", "offline_access"})},
+        {u"issuer"_s, QString(host + u'/' + issuerTenant + u"/v2.0"_s)},
+        {u"request_uri_parameter_supported"_s, false},
+        {u"authorization_endpoint"_s, QString(root + u"/oauth2/v2.0/authorize"_s)},
         {u"device_authorization_endpoint"_s, QString(root + u"/oauth2/v2.0/devicecode"_s)},
-        {u"tenant_region_scope"_s, u"NA"_s},
+        {u"http_logout_supported"_s, true},
+        {u"frontchannel_logout_supported"_s, true},
+        {u"claims_supported"_s,
+         list({"sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name",
+               "msgraph_host", "aud", "exp", "iat", "auth_time", "acr", "nonce", "preferred_username", "name",
+               "tid", "ver", "at_hash", "c_hash", "email"})},
+        {u"tenant_region_scope"_s, kind == Tenant::Own ? QJsonValue(u"NA"_s) : QJsonValue()},
+        {u"cloud_instance_name"_s, u"microsoftonline.com"_s},
+        {u"cloud_graph_host_name"_s, u"graph.windows.net"_s},
+        {u"msgraph_host"_s, u"graph.microsoft.com"_s},
+        {u"rbac_url"_s, u"https://pas.windows.net"_s},
+    });
+}
+
+Response IdentityEndpoints::keys(Request &req)
+{
+    const QString tenant = req.param(u"tenant"_s);
+    const Tenant kind = tenantOf(tenant);
+    if (kind == Tenant::Unknown)
+        return oauthError(u"invalid_tenant"_s,
+                          QString(u"AADSTS90002: Tenant '"_s + tenant + u"' not found."_s));
+    const QString issuer =
+        origin(req) + u'/' + (kind == Tenant::Own ? m_tenantId : u"{tenantid}"_s) + u"/v2.0"_s;
+    const SigningKey *key = m_identity.signingKey();
+    if (!key)
+        return oauthError(u"temporarily_unavailable"_s, u"AADSTS90033: No signing key is available."_s, 503);
+    return Response::json(QJsonObject{{u"keys"_s, QJsonArray{key->jwk(issuer)}}})
+        .withHeader("Cache-Control", "max-age=86400, private");
+}
+
+Response IdentityEndpoints::instanceDiscovery(Request &req)
+{
+    // What MSAL asks before it trusts an authority it has no built-in metadata for: the hosts
+    // that are one cloud (one token cache) and where the OpenID configuration is.
+    const QString tenant = req.param(u"tenant"_s);
+    if (tenantOf(tenant) == Tenant::Unknown)
+        return oauthError(u"invalid_tenant"_s,
+                          QString(u"AADSTS90002: Tenant '"_s + tenant + u"' not found."_s));
+    const QString version = req.queryValue(u"api-version"_s);
+    if (version.isEmpty())
+        return oauthError(u"invalid_request"_s,
+                          u"AADSTS90014: The required field 'api-version' is missing."_s);
+    if (version != "1.0"_L1 && version != "1.1"_L1)
+        return oauthError(u"invalid_request"_s, QString(u"AADSTS90010: The api-version '"_s + version +
+                                                        u"' is not supported; use 1.1."_s));
+    const QString endpointText = req.queryValue(u"authorization_endpoint"_s);
+    if (endpointText.isEmpty())
+        return oauthError(u"invalid_request"_s,
+                          u"AADSTS90014: The required field 'authorization_endpoint' is missing."_s);
+    const QUrl endpoint(endpointText, QUrl::StrictMode);
+    const QString host = endpoint.host().toLower();
+    const bool https = endpoint.scheme() == "https"_L1;
+    const int defaultPort = https ? 443 : 80;
+    const QString hostAndPort = endpoint.port(defaultPort) == defaultPort
+                                    ? host
+                                    : QString(host + u':' + QString::number(endpoint.port()));
+    const QStringList path = endpoint.path().split(u'/', Qt::SkipEmptyParts);
+    const Cloud *cloud = nullptr;
+    for (const Cloud &c : kClouds) {
+        for (const char *alias : c.aliases) {
+            if (host == QLatin1StringView(alias))
+                cloud = &c;
+        }
+    }
+    // The emulator's own host (as the client reached it) and loopback stand for a cloud of their own.
+    const bool own = !cloud && (isLoopbackHost(host) || QUrl(origin(req)).host().toLower() == host);
+    const bool valid = endpoint.isValid() && (https || (own && endpoint.scheme() == "http"_L1)) &&
+                       !path.isEmpty() && (cloud || own);
+    if (!valid)
+        return oauthError(u"invalid_instance"_s, u"AADSTS50049: Unknown or invalid instance."_s);
+    const bool v2 = path.contains("v2.0"_L1);
+    QJsonArray metadata;
+    if (own)
+        metadata.append(cloudMetadata(hostAndPort, hostAndPort, {hostAndPort}));
+    for (const Cloud &c : kClouds) {
+        QStringList aliases;
+        for (const char *alias : c.aliases)
+            aliases << QString::fromLatin1(alias);
+        metadata.append(cloudMetadata(QString::fromLatin1(c.preferredNetwork),
+                                      QString::fromLatin1(c.preferredCache), aliases));
+    }
+    return Response::json(QJsonObject{
+        {u"tenant_discovery_endpoint"_s,
+         QString(endpoint.scheme() + u"://"_s + hostAndPort + u'/' + path.constFirst() +
+                 (v2 ? u"/v2.0"_s : QString()) + u"/.well-known/openid-configuration"_s)},
+        {u"api-version"_s, version},
+        {u"metadata"_s, metadata},
     });
 }
 
