@@ -15,7 +15,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -121,6 +123,15 @@ FlowEditorDialog::FlowEditorDialog(ApiClient *client, const QString &environment
     layout->addLayout(bottom);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &FlowEditorDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Ctrl+S saves, as in every editor; only while this dialog (or a child) has the focus.
+    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
+    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveShortcut, &QShortcut::activated, this, [this] {
+        if (m_save->isEnabled())
+            save();
+    });
+    m_save->setToolTip(
+        tr("Save (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
 
     // Validate shortly after typing stops, not on every key, so big definitions stay fluid.
     m_validateTimer = new QTimer(this);
@@ -138,6 +149,7 @@ FlowEditorDialog::FlowEditorDialog(ApiClient *client, const QString &environment
         fill(newFlowTemplate());
         m_original = FlowDraft{};
     } else {
+        m_clean = snapshot(); // nothing typed yet while it loads
         load();
     }
 }
@@ -189,7 +201,60 @@ void FlowEditorDialog::fill(const FlowDraft &draft)
     m_definition->setPlainText(
         QString::fromUtf8(QJsonDocument(draft.definition).toJson(QJsonDocument::Indented)));
     fillReferences(draft.connectionReferences);
+    m_clean = snapshot(); // what "unchanged" means from now on
     validate();
+}
+
+QString FlowEditorDialog::snapshot() const
+{
+    // Everything the user can change, as typed (an invalid definition is a change too).
+    QJsonObject references;
+    readReferences(&references);
+    return m_name->text() + u'\n' + QString::number(m_state->currentIndex()) + u'\n' +
+           m_definition->toPlainText() + u'\n' +
+           QString::fromUtf8(QJsonDocument(references).toJson(QJsonDocument::Compact));
+}
+
+bool FlowEditorDialog::hasUnsavedChanges() const
+{
+    return snapshot() != m_clean;
+}
+
+void FlowEditorDialog::reject()
+{
+    if (m_discardConfirmed || !hasUnsavedChanges()) {
+        QDialog::reject();
+        return;
+    }
+    // Esc, Cancel and the window's close button all come here: edits are never thrown away
+    // without asking.
+    if (m_discardQuestion) {
+        m_discardQuestion->raise();
+        return;
+    }
+    const QString name = m_name->text().trimmed();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+                                name.isEmpty() ? tr("Save the changes to this flow?")
+                                               : tr("Save the changes to '%1'?").arg(name),
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(u"unsavedChangesQuestion"_s);
+    box->setInformativeText(tr("If you discard them, what you changed is lost."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->button(QMessageBox::Cancel)->setText(tr("&Keep editing"));
+    box->button(QMessageBox::Discard)->setText(tr("&Discard"));
+    box->setDefaultButton(QMessageBox::Save);
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Save)->setEnabled(m_save->isEnabled());
+    connect(box, &QMessageBox::finished, this, [this](int result) {
+        if (result == QMessageBox::Save) {
+            save();
+        } else if (result == QMessageBox::Discard) {
+            m_discardConfirmed = true;
+            QTimer::singleShot(0, this, &FlowEditorDialog::reject);
+        }
+    });
+    m_discardQuestion = box;
+    box->open();
 }
 
 void FlowEditorDialog::fillReferences(const QJsonObject &references)
@@ -360,7 +425,9 @@ void FlowEditorDialog::onSaveFailed(const ApiError &error)
 {
     // Everything typed stays: only the buttons come back.
     setBusy(false, tr("Not saved."));
-    showApiError(this, isCreating() ? tr("The flow could not be created") : tr("The flow could not be saved"),
+    const QString name = m_name->text().trimmed();
+    showApiError(this,
+                 isCreating() ? tr("Could not create '%1'").arg(name) : tr("Could not save '%1'").arg(name),
                  error);
 }
 

@@ -11,6 +11,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMessageBox;
 class QPushButton;
 class QTableWidget;
 class QTimer;
@@ -39,6 +40,11 @@ public:
     bool isCreating() const { return m_flowName.isEmpty(); }
 
     static FlowDraft newFlowTemplate();
+    bool hasUnsavedChanges() const;
+
+public slots:
+    // Asks (Save / Discard / Keep editing) before unsaved changes are thrown away.
+    void reject() override;
 
 signals:
     void saved(const fc::Flow &flow);
@@ -54,6 +60,7 @@ private:
     void setBusy(bool busy, const QString &message = {});
     void readReferences(QJsonObject *references) const;
     void fillReferences(const QJsonObject &references);
+    QString snapshot() const;
 
     QPointer<ApiClient> m_client;
     QString m_environment;
@@ -61,6 +68,9 @@ private:
     FlowDraft m_original;
     QString m_baseModified; // lastModifiedTime when the editor opened (or last took the server's)
     bool m_loaded = false;
+    QString m_clean; // snapshot() when the editor was last filled
+    bool m_discardConfirmed = false;
+    QPointer<QMessageBox> m_discardQuestion;
 
     QLineEdit *m_name = nullptr;
     QComboBox *m_state = nullptr;

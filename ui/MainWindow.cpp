@@ -9,7 +9,10 @@
 #include "FlowPage.h"
 #include "Messages.h"
 #include "NavigationModel.h"
+#include "NavigationProxy.h"
 #include "OperationNotifier.h"
+#include "RunsModel.h"
+#include "ShortcutArbiter.h"
 #include "WelcomePage.h"
 #include "api/ApiClient.h"
 #include "ops/BulkEngine.h"
@@ -18,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +29,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopedValueRollback>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -49,13 +55,8 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     setWindowTitle(tr("FlowConsole"));
     setWindowIcon(QIcon(u":/icons/flowconsole.svg"_s));
 
-    m_filterModel = new QSortFilterProxyModel(this);
+    m_filterModel = new NavigationProxy(this);
     m_filterModel->setSourceModel(m_model);
-    m_filterModel->setFilterRole(NavigationModel::FilterTextRole);
-    m_filterModel->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    // A flow that matches keeps its environment; an environment that matches keeps its flows.
-    m_filterModel->setRecursiveFilteringEnabled(true);
-    m_filterModel->setAutoAcceptChildRows(true);
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
@@ -65,11 +66,17 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter environments and flows (Ctrl+F)"));
     m_filter->setAccessibleName(tr("Filter"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_filterModel->setFilterFixedString(text);
-        if (!text.isEmpty())
-            m_tree->expandAll();
-    });
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::applyTreeFilter);
+    // Escape in the filter box clears it (and gives the tree back its selection).
+    auto *clearFilter = new QAction(m_filter);
+    clearFilter->setShortcut(Qt::Key_Escape);
+    clearFilter->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearFilter, &QAction::triggered, m_filter, &QLineEdit::clear);
+    m_filter->addAction(clearFilter);
+    m_noMatch = new QLabel;
+    m_noMatch->setObjectName(u"treeFilterNoMatch"_s);
+    m_noMatch->setWordWrap(true);
+    m_noMatch->hide();
     m_tree = new QTreeView;
     m_tree->setObjectName(u"navigationTree"_s);
     m_tree->setAccessibleName(tr("Environments and flows"));
@@ -81,6 +88,7 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     for (int c = 1; c < NavigationModel::ColumnCount; ++c)
         m_tree->setColumnHidden(c, true);
     leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_noMatch);
     leftLayout->addWidget(m_tree);
 
     m_pages = new QStackedWidget;
@@ -119,6 +127,17 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_activity);
     m_activity->hide(); // until there is work to show, or the user asks
     m_notifier = new OperationNotifier(m_operations, this);
+    // A sweep (or any operation) that changed runs of the flow shown refreshes its grid.
+    connect(m_operations, &OperationManager::operationFinished, this, [this](BulkEngine *engine) {
+        RunsModel *runs = m_flowPage->runsTab()->model();
+        for (const BulkItem &item : engine->items()) {
+            if (item.flow == runs->flow() && item.env == runs->environment() && !item.run.isEmpty()) {
+                runs->refreshActive();
+                runs->fetchNewRuns(QDateTime::currentMSecsSinceEpoch() - engine->elapsedMs() - 60000);
+                return;
+            }
+        }
+    });
     connect(m_operations, &OperationManager::heldElsewhere, this, [this](int count) {
         statusBar()->showMessage(
             tr("%n unfinished operation(s) are being run by another FlowConsole window; they "
@@ -137,7 +156,12 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     buildStatusBar();
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::onCurrentChanged);
+            [this](const QModelIndex &current) {
+                if (m_applyingFilter)
+                    return;
+                m_filterAnchor = m_filterModel->mapToSource(current);
+                onCurrentChanged();
+            });
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_lastFlowView = m_tree;
         m_actions->updateEnabled();
@@ -186,6 +210,9 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     connect(m_client->transport(), &HttpTransport::callsInFlightChanged, this, [this](int count) {
         m_inFlightLabel->setText(count ? tr("%n request(s) in flight", nullptr, count) : QString());
     });
+
+    // Last: every action of the window exists now.
+    (new ShortcutArbiter(this))->collect();
 
     resize(1200, 760);
     restoreState();
@@ -283,8 +310,14 @@ void MainWindow::buildMenus()
     connect(about, &QAction::triggered, this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About FlowConsole"),
                                     tr("<b>FlowConsole %1</b><p>A desktop console for the Power Automate "
-                                       "Management API.</p>")
-                                        .arg(QApplication::applicationVersion()),
+                                       "Management API: environments, cloud flows, their runs, owners, "
+                                       "connections and connectors, with a local emulator of the service.</p>"
+                                       "<p>Built with Qt %2 (running on Qt %3).<br>"
+                                       "Released under the MIT licence.</p>"
+                                       "<p>Bulk operations are journalled: nothing is sent twice, even after "
+                                       "a crash.</p>")
+                                        .arg(QApplication::applicationVersion(),
+                                             QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())),
                                     QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
@@ -367,6 +400,9 @@ void MainWindow::showSignedIn(const QString &account, const QString &profileName
 void MainWindow::showSignedOut(const QString &message)
 {
     m_signedIn = false;
+    // Nothing of the account that left stays on screen: its operations, its last panel.
+    m_operations->releaseAll();
+    m_flowPage->runsTab()->operationPanel()->hide();
     // An empty tree beside the welcome page only raises questions.
     m_splitter->widget(0)->hide();
     m_model->clear();
@@ -422,8 +458,56 @@ void MainWindow::refresh()
     m_envPage->refreshLists();
 }
 
+void MainWindow::applyTreeFilter(const QString &text)
+{
+    // What the user was on survives the filter (even while it is filtered out), and so does the
+    // shape of the tree: clearing the filter gives back the same expanded environments.
+    if (m_filterText.isEmpty() && !text.isEmpty()) {
+        m_expandedBeforeFilter.clear();
+        for (int row = 0; row < m_filterModel->rowCount(); ++row) {
+            const QModelIndex env = m_filterModel->index(row, 0);
+            if (m_tree->isExpanded(env))
+                m_expandedBeforeFilter.insert(env.data(NavigationModel::EnvironmentNameRole).toString());
+        }
+    }
+    m_filterText = text;
+    {
+        // Rows the filter hides take the current index with them, and the view moves it to a
+        // neighbour: that is not the user's choice, and neither the page nor the anchor follow.
+        const QScopedValueRollback<bool> filtering(m_applyingFilter, true);
+        m_filterModel->setFilterFixedString(text);
+    }
+    if (!text.isEmpty()) {
+        m_tree->expandAll();
+    } else {
+        for (int row = 0; row < m_filterModel->rowCount(); ++row) {
+            const QModelIndex env = m_filterModel->index(row, 0);
+            m_tree->setExpanded(env, m_expandedBeforeFilter.contains(
+                                         env.data(NavigationModel::EnvironmentNameRole).toString()));
+        }
+    }
+    const QModelIndex anchor = m_filterModel->mapFromSource(m_filterAnchor);
+    if (anchor.isValid()) {
+        if (anchor.parent().isValid())
+            m_tree->expand(anchor.parent());
+        const bool selected = m_tree->selectionModel()->isSelected(anchor);
+        m_tree->selectionModel()->setCurrentIndex(anchor, selected ? QItemSelectionModel::NoUpdate
+                                                                   : QItemSelectionModel::ClearAndSelect |
+                                                                         QItemSelectionModel::Rows);
+        m_tree->scrollTo(anchor);
+    }
+    m_noMatch->setText(tr("No environment or loaded flow matches “%1”.").arg(text));
+    m_noMatch->setVisible(!text.isEmpty() && m_filterModel->rowCount() == 0);
+}
+
 void MainWindow::selectPending()
 {
+    // Only what was asked for (the last flow at start-up, a saved flow) is selected: loading the
+    // flows of another environment the user expands never moves the selection.
+    if (m_pendingEnv.isEmpty() && m_tree->currentIndex().isValid()) {
+        checkReady();
+        return;
+    }
     if (m_pendingEnv.isEmpty() && m_model->rowCount() > 0) {
         // First start: open the default environment (or the first one).
         for (int row = 0; row < m_model->rowCount(); ++row) {
@@ -514,16 +598,17 @@ void MainWindow::loadFullFlow(const Flow &flow)
 {
     if (m_fullFlowCall)
         m_client->cancel(m_fullFlowCall);
-    m_fullFlowCall = m_client->getFlow(flow.environment, flow.name, this, [this](Result<Flow> full) {
-        m_fullFlowCall = 0;
-        if (!full) {
-            if (full.error().kind != ApiError::Kind::Cancelled)
-                statusBar()->showMessage(tr("Could not load the flow: %1").arg(full.error().toString()),
-                                         8000);
-            return;
-        }
-        m_model->upsertFlow(full.value());
-    });
+    m_fullFlowCall = m_client->getFlow(
+        flow.environment, flow.name, this, [this, name = flow.displayName](Result<Flow> full) {
+            m_fullFlowCall = 0;
+            if (!full) {
+                if (full.error().kind != ApiError::Kind::Cancelled)
+                    statusBar()->showMessage(
+                        describeFailure(tr("Could not load '%1'").arg(name), full.error()), 8000);
+                return;
+            }
+            m_model->upsertFlow(full.value());
+        });
 }
 
 void MainWindow::refreshCurrentPage()
@@ -566,7 +651,7 @@ QString MainWindow::currentEnvironment() const
 
 void MainWindow::onLoadFailed(const ApiError &error)
 {
-    statusBar()->showMessage(tr("Loading failed: %1").arg(error.toString()), 10000);
+    statusBar()->showMessage(describeFailure(tr("Could not load the list"), error), 10000);
     m_pendingEnv.clear();
     m_pendingFlow.clear();
     checkReady();
@@ -612,10 +697,26 @@ void MainWindow::restoreState()
 {
     QSettings settings;
     restoreGeometry(settings.value("mainWindow/geometry"_L1).toByteArray());
+    fitToScreen();
     QMainWindow::restoreState(settings.value("mainWindow/docks"_L1).toByteArray());
     m_splitter->restoreState(settings.value("mainWindow/splitter"_L1).toByteArray());
     m_envPage->restoreHeaderState(settings.value("mainWindow/flowTableHeader"_L1).toByteArray());
     m_flowPage->setCurrentTab(settings.value("mainWindow/flowTab"_L1, 0).toInt());
+}
+
+void MainWindow::fitToScreen()
+{
+    // The first size (and one restored from a bigger screen, or at a larger scale factor) never
+    // spills off the screen the window opens on.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize size = this->size().boundedTo(available.size() * 0.9);
+    if (size != this->size())
+        resize(size);
+    if (!available.contains(frameGeometry()))
+        move(available.center() - rect().center());
 }
 
 void MainWindow::saveState() const

@@ -3,7 +3,9 @@
 #include "api/Types.h"
 
 #include <QMainWindow>
+#include <QPersistentModelIndex>
 #include <QPointer>
+#include <QSet>
 
 class QLabel;
 class QLineEdit;
@@ -45,6 +47,7 @@ public:
     BulkFlowActions *bulkActions() const { return m_bulkActions; }
     OperationManager *operations() const { return m_operations; }
     ActivityPanel *activity() const { return m_activity; }
+    FlowPage *flowPage() const { return m_flowPage; }
     OperationNotifier *notifier() const { return m_notifier; }
     QTreeView *tree() const { return m_tree; }
     WelcomePage *welcomePage() const { return m_welcome; }
@@ -77,6 +80,7 @@ private:
     void buildMenus();
     void buildStatusBar();
     void restoreState();
+    void fitToScreen();
     void saveState() const;
     void onCurrentChanged();
     void showPageFor(const QModelIndex &sourceIndex);
@@ -90,6 +94,7 @@ private:
     void onProgress(const QString &label, int done, int total);
     void openOperationsJournal(bool demo, const QString &scope);
     void askToQuit(int activeOperations);
+    void applyTreeFilter(const QString &text);
 
     ApiClient *m_client;
     NavigationModel *m_model;
@@ -103,6 +108,11 @@ private:
     bool m_quitConfirmed = false;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_filter = nullptr;
+    QLabel *m_noMatch = nullptr;
+    QString m_filterText;
+    bool m_applyingFilter = false;
+    QPersistentModelIndex m_filterAnchor; // the item the user was on when the filter changed
+    QSet<QString> m_expandedBeforeFilter;
     QTreeView *m_tree = nullptr;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcome = nullptr;

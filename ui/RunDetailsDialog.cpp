@@ -216,7 +216,8 @@ void RunDetailsDialog::cancelRun()
 {
     askToConfirm(
         this, u"confirmRunAction"_s, tr("Cancel run"),
-        tr("Cancel run %1? Actions in progress stop.").arg(m_details.run.name), tr("&Cancel run"), [this] {
+        tr("Cancel run %1? Actions in progress stop.").arg(m_details.run.name), tr("&Cancel run"),
+        [this] {
             if (!m_client)
                 return;
             setBusy(tr("Cancelling…"));
@@ -231,7 +232,8 @@ void RunDetailsDialog::cancelRun()
                 emit runCancelled(name);
                 reload();
             });
-        });
+        },
+        tr("&Keep it running"));
 }
 
 void RunDetailsDialog::resubmitRun()

@@ -125,8 +125,16 @@ RunsTab::RunsTab(ApiClient *client, QWidget *parent)
         scheduleUpdateActions();
     });
     connect(m_model, &RunsModel::loadFailed, this, [this](const ApiError &error) {
-        m_loadError = error.toString();
+        m_loadError = describeFailure(tr("Could not load runs"), error);
+        m_loadErrorDetails = technicalDetails(error);
         updateStrip();
+    });
+    // An error is about the last try: a page that arrives afterwards clears it.
+    connect(m_model, &RunsModel::pageLoaded, this, [this] {
+        if (!m_loadError.isEmpty() && !m_model->isLoadingAll()) {
+            m_loadError.clear();
+            updateStrip();
+        }
     });
     connect(m_model, &RunsModel::loadAllProgress, this, [this](int rows, int) {
         m_loadProgress->setFormat(tr("%1 runs").arg(QLocale().toString(rows)));
@@ -255,6 +263,11 @@ QWidget *RunsTab::buildStrip()
     m_loaded = new QLabel;
     m_loaded->setObjectName(u"runsLoadedLabel"_s);
     m_loaded->setAccessibleName(tr("Runs loaded"));
+    // A long error wraps inside the space the row has: it never widens the window.
+    m_loaded->setWordWrap(true);
+    m_loaded->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_loaded->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    m_loaded->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_loadAll = new QPushButton(tr("&Load all"));
     m_loadAll->setObjectName(u"loadAllButton"_s);
     m_loadAll->setAccessibleName(tr("Load all runs"));
@@ -347,6 +360,9 @@ void RunsTab::applyPendingFlow()
     m_model->setFlow({}, {});
     m_model->setQuery(statuses, from, to);
     m_model->setFlow(environment, flow);
+    // The last operation's panel is about the flow shown before: it goes (the Activity panel keeps
+    // the operation itself).
+    m_panel->hide();
 }
 
 void RunsTab::setStatusFilter(const QList<RunStatus> &statuses)
@@ -421,9 +437,10 @@ void RunsTab::updateStrip()
     const int loaded = m_model->rowCount();
     QString text;
     if (!m_loadError.isEmpty())
-        text = tr("Could not load runs: %1").arg(m_loadError);
+        text = m_loadError;
     else if (m_model->isComplete())
-        text = tr("All %1 runs loaded").arg(locale.toString(loaded));
+        text = loaded == 0 ? tr("No runs match these filters")
+                           : tr("All %1 runs loaded").arg(locale.toString(loaded));
     else if (m_model->isLoading() && loaded == 0)
         text = tr("Loading runs…");
     else
@@ -431,6 +448,7 @@ void RunsTab::updateStrip()
     if (!m_proxy->textFilter().isEmpty())
         text += tr(" · %1 shown").arg(locale.toString(m_proxy->rowCount()));
     m_loaded->setText(text);
+    m_loaded->setToolTip(m_loadError.isEmpty() ? QString() : m_loadErrorDetails);
     const bool loadingAll = m_model->isLoadingAll();
     m_loadProgress->setVisible(loadingAll);
     m_stopLoad->setVisible(loadingAll);
@@ -491,7 +509,8 @@ void RunsTab::confirmCancel()
             : tr("Cancel %1 running or waiting runs? Their actions in progress stop and they end as "
                  "Cancelled.")
                   .arg(active),
-        tr("&Cancel runs"), [this] {
+        tr("&Cancel runs"),
+        [this] {
             // Read again: the selection or the statuses may have changed while the box was open.
             QList<FlowRun> runs;
             for (const FlowRun &run : selectedRuns()) {
@@ -502,7 +521,8 @@ void RunsTab::confirmCancel()
                 emit statusMessage(tr("None of the selected runs is running any more."));
             else
                 m_panel->start(BulkAction::CancelRun, runs);
-        });
+        },
+        active == 1 ? tr("&Keep it running") : tr("&Keep them running"));
 }
 
 void RunsTab::confirmResubmit()

@@ -105,7 +105,8 @@ private:
     QAction *m_exportAll = nullptr;
     QAction *m_reload = nullptr;
     bool m_updatePending = false;
-    QString m_loadError;
+    QString m_loadError;        // what failed, in plain words
+    QString m_loadErrorDetails; // the technical account, as a tooltip
 };
 
 } // namespace fc

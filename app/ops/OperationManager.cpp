@@ -133,6 +133,29 @@ void OperationManager::pauseAll()
         engine->pause();
 }
 
+int OperationManager::releaseAll()
+{
+    int running = 0;
+    const QList<BulkEngine *> all = m_operations;
+    for (BulkEngine *engine : all) {
+        running += engine->state() == OperationState::Running ? 1 : 0;
+        engine->pause();
+        disconnect(engine, nullptr, this, nullptr);
+        remove(engine);
+        if (owns(engine)) {
+            const bool over =
+                engine->state() == OperationState::Finished || engine->state() == OperationState::Cancelled;
+            if (over && m_journal && engine->operationId())
+                m_journal->removeOperation(engine->operationId());
+            engine->deleteLater();
+        }
+    }
+    m_unfinished.clear();
+    m_loaded = false;
+    emit unfinishedResolved();
+    return running;
+}
+
 void OperationManager::setScope(const QString &scope)
 {
     if (!m_journal || m_journal->scope() == scope)

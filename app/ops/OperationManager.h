@@ -57,6 +57,11 @@ public:
     int activeCount() const;
     // Pauses every operation: nothing new is sent, answers in flight are still recorded. Used on quit.
     void pauseAll();
+    // At sign-out or a change of profile: the operations listed belong to the account that
+    // leaves. Finished ones are cleared, unfinished ones read back from the journal are let go
+    // (they stay in the journal for that account's next sign-in). Running ones are paused and let
+    // go too; returns how many were running.
+    int releaseAll();
 
 signals:
     void operationAdded(fc::BulkEngine *engine);

@@ -4,6 +4,7 @@
 
 #include "ActivityPanel.h"
 #include "BulkFlowActions.h"
+#include "BulkTestSupport.h"
 #include "ConsoleTestSupport.h"
 #include "FlowActions.h"
 #include "OperationNotifier.h"
@@ -344,16 +345,8 @@ void TestActivityGui::cancelAllRunningRuns()
 void TestActivityGui::pauseResumeCancelFromPanel()
 {
     const QString flow = ownedFlow(u"Escalate failed backups"_s);
-    QList<BulkItem> items;
-    for (int i = 0; i < 40; ++i) {
-        BulkItem item;
-        item.action = BulkAction::CancelRun;
-        item.env = m_env;
-        item.flow = flow;
-        item.run = emulator()->startRun(m_env, flow);
-        item.label = item.run;
-        items.append(item);
-    }
+    const QList<BulkItem> items =
+        test::bulkItems(BulkAction::CancelRun, m_env, flow, test::startRuns(*emulator(), m_env, flow, 40));
     emu::Faults slow;
     slow.latencyMs = 100;
     emulator()->setFaults(slow);
@@ -476,16 +469,8 @@ void TestActivityGui::quitWhileRunningAsks()
 {
     const QString flow = ownedFlow(u"Escalate failed backups"_s);
     QVERIFY(!flow.isEmpty());
-    QList<BulkItem> items;
-    for (int i = 0; i < 30; ++i) {
-        BulkItem item;
-        item.action = BulkAction::CancelRun;
-        item.env = m_env;
-        item.flow = flow;
-        item.run = emulator()->startRun(m_env, flow);
-        item.label = item.run;
-        items.append(item);
-    }
+    const QList<BulkItem> items =
+        test::bulkItems(BulkAction::CancelRun, m_env, flow, test::startRuns(*emulator(), m_env, flow, 30));
     emu::Faults slow;
     slow.latencyMs = 150;
     emulator()->setFaults(slow);

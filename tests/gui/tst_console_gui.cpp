@@ -6,10 +6,13 @@
 #include "FlowActions.h"
 #include "FlowEditorDialog.h"
 #include "FlowPage.h"
+#include "RunsModel.h"
+#include "RunsTab.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCollator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -19,6 +22,7 @@
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QtTest>
 
@@ -40,6 +44,9 @@ private slots:
     void turnOffAndOn();
     void serverFaultKeepsEditorText();
     void serverChangeIsDetected();
+    void unsavedEditsAreNotThrownAway();
+    void noShortcutIsAmbiguous();
+    void treeIsSortedAndKeepsTheSelection();
 
 private:
     MainWindow *window() const { return m_console->window(); }
@@ -346,6 +353,198 @@ void TestConsoleGui::serverChangeIsDetected()
     conflict->findChild<QAbstractButton *>(u"keepMineButton"_s)->click();
     QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
     QCOMPARE(serverFlow(flow).value("displayName"_L1).toString(), u"Mine"_s);
+}
+
+// Issue 14, item 1: Esc or Cancel after changing the name and definition discarded everything.
+void TestConsoleGui::unsavedEditsAreNotThrownAway()
+{
+    const QString flow = emulator()->flowsOwnedBy(m_upn, m_env).first();
+    QVERIFY(selectFlow(flow));
+    const QString before = serverFlow(flow).value("displayName"_L1).toString();
+    QPointer<FlowEditorDialog> editor = openEditor(window()->actions()->edit());
+    QVERIFY(editor);
+    const auto question = [&] { return editor->findChild<QMessageBox *>(u"unsavedChangesQuestion"_s); };
+
+    // Unchanged: Esc closes at once.
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(editor.isNull());
+
+    editor = openEditor(window()->actions()->edit());
+    QVERIFY(editor);
+    auto *name = editor->findChild<QLineEdit *>(u"displayNameEdit"_s);
+    name->setText(u"Typed and nearly lost"_s);
+
+    // Esc asks; Keep editing keeps every character.
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(question() && question()->isVisible());
+    QVERIFY(editor->isVisible());
+    question()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!question());
+    QVERIFY(editor->isVisible());
+    QCOMPARE(name->text(), u"Typed and nearly lost"_s);
+
+    // Cancel asks too; Discard closes without saving.
+    editor->findChild<QAbstractButton *>(u"cancelButton"_s)->click();
+    QTRY_VERIFY(question() && question()->isVisible());
+    question()->button(QMessageBox::Discard)->click();
+    QTRY_VERIFY(editor.isNull());
+    QCOMPARE(serverFlow(flow).value("displayName"_L1).toString(), before);
+
+    // Ctrl+S saves.
+    editor = openEditor(window()->actions()->edit());
+    QVERIFY(editor);
+    name = editor->findChild<QLineEdit *>(u"displayNameEdit"_s);
+    name->setFocus();
+    name->setText(u"Saved with Ctrl+S"_s);
+    QTest::keyClick(name, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
+    QCOMPARE(serverFlow(flow).value("displayName"_L1).toString(), u"Saved with Ctrl+S"_s);
+}
+
+namespace {
+QStringList ambiguityWarnings;
+void recordAmbiguity(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtWarningMsg && message.contains("Ambiguous shortcut"_L1))
+        ambiguityWarnings.append(message);
+}
+
+// The keys Qt would consider for a key press with the focus on `focus`, per key, the actions
+// that claim it.
+QHash<QKeySequence, QStringList> shortcutsInScope(QWidget *window, QWidget *focus)
+{
+    QHash<QKeySequence, QStringList> claims;
+    for (QAction *action : window->findChildren<QAction *>()) {
+        if (action->shortcut().isEmpty())
+            continue;
+        bool inScope = false;
+        for (QObject *object : action->associatedObjects()) {
+            auto *widget = qobject_cast<QWidget *>(object);
+            if (!widget || widget->window() != window)
+                continue;
+            switch (action->shortcutContext()) {
+            case Qt::WindowShortcut:
+            case Qt::ApplicationShortcut:
+                inScope = true;
+                break;
+            case Qt::WidgetWithChildrenShortcut:
+                inScope = inScope || widget == focus || widget->isAncestorOf(focus);
+                break;
+            case Qt::WidgetShortcut:
+                inScope = inScope || widget == focus;
+                break;
+            }
+        }
+        if (inScope) {
+            for (const QKeySequence &key : action->shortcuts())
+                claims[key].append(action->text().remove(u'&'));
+        }
+    }
+    return claims;
+}
+} // namespace
+
+// Issue 14, item 3: Ctrl+E, Ctrl+F, F5 and Ctrl+Shift+R did nothing in the run grid ("QAction::event:
+// Ambiguous shortcut overload"). Every action of the window is walked with the focus in each
+// part of it: no key may be claimed twice; and F5 in the grid really reloads it.
+void TestConsoleGui::noShortcutIsAmbiguous()
+{
+    const QString flow = emulator()->flowsOwnedBy(m_upn, m_env).first();
+    QVERIFY(selectFlow(flow));
+    window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window()));
+    window()->flowPage()->setCurrentTab(2); // Runs
+    RunsTab *runs = window()->flowPage()->runsTab();
+    QTRY_VERIFY(runs->model()->isLoaded());
+
+    const QList<QWidget *> places = {window()->tree(), runs->view(),
+                                     window()->findChild<QWidget *>(u"treeFilter"_s)};
+    for (QWidget *place : places) {
+        QVERIFY(place);
+        place->setFocus(Qt::OtherFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), place);
+        const QHash<QKeySequence, QStringList> claims = shortcutsInScope(window(), place);
+        for (auto it = claims.cbegin(); it != claims.cend(); ++it) {
+            QVERIFY2(it.value().size() == 1,
+                     qPrintable(u"%1 in %2: %3"_s.arg(it.key().toString(), place->objectName(),
+                                                      it.value().join(u", "_s))));
+        }
+    }
+
+    ambiguityWarnings.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(recordAmbiguity);
+    runs->view()->setFocus(Qt::OtherFocusReason);
+    QSignalSpy reloaded(runs->model(), &QAbstractItemModel::modelReset);
+    QTest::keyClick(runs->view(), Qt::Key_F5);
+    QTest::keyClick(runs->view(), Qt::Key_F, Qt::ControlModifier);
+    qInstallMessageHandler(previous);
+    QVERIFY2(ambiguityWarnings.isEmpty(), qPrintable(ambiguityWarnings.join(u'\n')));
+    QVERIFY(!reloaded.isEmpty());                             // F5 in the grid reloads the grid
+    QVERIFY(runs->isAncestorOf(QApplication::focusWidget())); // Ctrl+F went to the grid's own filter
+
+    // In the tree, the same keys are the window's again.
+    window()->tree()->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(window()->tree(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), window()->findChild<QLineEdit *>(u"treeFilter"_s));
+}
+
+// Issue 14, items 4 and 5: the tree was in GUID order; expanding another environment moved the
+// selection; clearing the filter collapsed the tree and lost it; a filter that matched nothing
+// said nothing; Escape did not clear it.
+void TestConsoleGui::treeIsSortedAndKeepsTheSelection()
+{
+    QTreeView *tree = window()->tree();
+    QAbstractItemModel *view = tree->model();
+    // Default environment first, then by name; flows by name.
+    QVERIFY(view->rowCount() >= 2);
+    QVERIFY(model()->environmentAt(proxy()->mapToSource(view->index(0, 0)))->isDefault);
+    QCollator collator;
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    for (int row = 2; row < view->rowCount(); ++row)
+        QVERIFY(collator.compare(view->index(row - 1, 0).data().toString(),
+                                 view->index(row, 0).data().toString()) <= 0);
+    const QModelIndex envRow = proxy()->mapFromSource(model()->environmentIndex(m_env));
+    QTRY_VERIFY(view->rowCount(envRow) > 2);
+    for (int row = 1; row < view->rowCount(envRow); ++row)
+        QVERIFY(collator.compare(view->index(row - 1, 0, envRow).data().toString(),
+                                 view->index(row, 0, envRow).data().toString()) <= 0);
+
+    const QString flow = emulator()->flowsOwnedBy(m_upn, m_env).first();
+    QVERIFY(selectFlow(flow));
+    // Expanding (and so loading) another environment leaves the selection where it is.
+    for (int row = 0; row < view->rowCount(); ++row) {
+        const QModelIndex other = view->index(row, 0);
+        if (other == envRow)
+            continue;
+        tree->expand(other);
+        const QModelIndex source = proxy()->mapToSource(other);
+        if (model()->canFetchMore(source))
+            model()->fetchMore(source);
+    }
+    QTRY_VERIFY([&] {
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            if (model()->isLoadingFlows(model()->environmentAt(model()->index(row, 0))->name))
+                return false;
+        }
+        return true;
+    }());
+    QCOMPARE(window()->selectedFlows().size(), 1);
+    QCOMPARE(window()->selectedFlows().first().name, flow);
+
+    // A filter that matches nothing says so; Escape clears it and gives the selection back.
+    auto *filter = window()->findChild<QLineEdit *>(u"treeFilter"_s);
+    auto *noMatch = window()->findChild<QLabel *>(u"treeFilterNoMatch"_s);
+    filter->setFocus();
+    QTest::keyClicks(filter, u"no flow is called this"_s);
+    QTRY_VERIFY(noMatch->isVisible());
+    QVERIFY(noMatch->text().contains("no flow is called this"_L1));
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QCOMPARE(filter->text(), QString());
+    QVERIFY(!noMatch->isVisible());
+    QCOMPARE(window()->selectedFlows().size(), 1);
+    QCOMPARE(window()->selectedFlows().first().name, flow);
+    QVERIFY(tree->isExpanded(proxy()->mapFromSource(model()->environmentIndex(m_env))));
 }
 
 QTEST_MAIN(TestConsoleGui)

@@ -45,6 +45,7 @@ private slots:
     void detailsDialog();
     void ownersAddAndRemove();
     void lastOwnerIsKept();
+    void longErrorNeitherWidensNorLingers();
 
 private:
     bool waitLoaded();
@@ -346,6 +347,37 @@ void TestRunsGui::lastOwnerIsKept()
         marked += dialog->ownersView()->topLevelItem(i)->text(4).isEmpty() ? 0 : 1;
     QCOMPARE(marked, static_cast<int>(dialog->owners().size()) - 1);
     save(dialog.get(), u"owners-last-owner"_s);
+}
+
+// Issue 14, item 2: with the service answering 500, the error label widened the window to
+// ~1,520 px and stayed after the next refresh succeeded.
+void TestRunsGui::longErrorNeitherWidensNorLingers()
+{
+    auto *label = m_tab->findChild<QLabel *>(u"runsLoadedLabel"_s);
+    QVERIFY(label);
+    const int widthBefore = m_tab->minimumSizeHint().width();
+    RetryPolicy quick;
+    quick.baseBackoff = std::chrono::milliseconds(5);
+    quick.maxTransientRetries = 1;
+    m_client->transport()->setRetryPolicy(quick);
+    emu::Faults faults;
+    faults.serverErrorRate = 1.0;
+    m_emu->emulator->setFaults(faults);
+    QSignalSpy failed(m_tab->model(), &RunsModel::loadFailed);
+    m_tab->model()->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20000);
+    QTRY_VERIFY(label->text().startsWith("Could not load runs"_L1));
+    QVERIFY(label->text().size() > 60); // the long, technical text of a 500
+    QVERIFY(label->wordWrap());
+    QVERIFY(m_tab->minimumSizeHint().width() <= widthBefore);
+    QVERIFY(m_tab->width() <= 1200);
+    save(m_tab.get(), u"runs-tab-error"_s);
+
+    m_emu->emulator->setFaults({});
+    m_tab->model()->reload();
+    QVERIFY(waitLoaded());
+    QTRY_VERIFY(!label->text().startsWith("Could not load runs"_L1));
+    QVERIFY(label->toolTip().isEmpty());
 }
 
 QTEST_MAIN(TestRunsGui)

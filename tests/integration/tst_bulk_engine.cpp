@@ -1,4 +1,4 @@
-#include "SignedInSession.h"
+#include "BulkTestSupport.h"
 
 #include "ops/BulkEngine.h"
 #include "ops/Journal.h"
@@ -61,44 +61,17 @@ QString TestBulkEngine::newFlow(const QString &title)
 
 QStringList TestBulkEngine::startRuns(const QString &flow, int count)
 {
-    QStringList runs;
-    for (int i = 0; i < count; ++i)
-        runs.append(m_emulator->startRun(m_env, flow));
-    return runs;
+    return test::startRuns(*m_emulator, m_env, flow, count);
 }
 
 QHash<QString, int> TestBulkEngine::resubmitsPerOrigin(const QString &flow)
 {
-    QHash<QString, int> perOrigin;
-    QString next;
-    do {
-        RunQuery query;
-        query.top = 250;
-        auto page = await<Page<FlowRun>>(
-            [&](auto cb) { m_session->client()->listRuns(m_env, flow, query, this, cb, next); });
-        if (!page || !page->ok())
-            return {};
-        for (const FlowRun &run : page->value().items) {
-            if (run.originRun != run.name && !run.originRun.isEmpty())
-                ++perOrigin[run.originRun];
-        }
-        next = page->value().nextLink;
-    } while (!next.isEmpty());
-    return perOrigin;
+    return test::resubmitsPerOrigin(*m_session, m_env, flow);
 }
 
 QList<BulkItem> TestBulkEngine::items(BulkAction action, const QString &flow, const QStringList &runs)
 {
-    QList<BulkItem> list;
-    for (const QString &run : runs) {
-        BulkItem item;
-        item.action = action;
-        item.env = m_env;
-        item.flow = flow;
-        item.run = run;
-        list.append(item);
-    }
-    return list;
+    return test::bulkItems(action, m_env, flow, runs);
 }
 
 bool TestBulkEngine::runToEnd(BulkEngine &engine, int timeoutMs)

@@ -3,7 +3,7 @@
 // emulator, the new runs each source run got (properties.trigger.originHistoryName): a
 // duplicate is a source run with two.
 
-#include "SignedInSession.h"
+#include "BulkTestSupport.h"
 
 #include "ops/BulkEngine.h"
 #include "ops/Journal.h"
@@ -67,45 +67,17 @@ void TestTrust::init()
 
 QStringList TestTrust::startRuns(const QString &flow, int count)
 {
-    QStringList runs;
-    for (int i = 0; i < count; ++i)
-        runs.append(m_emulator->startRun(m_env, flow));
-    return runs;
+    return test::startRuns(*m_emulator, m_env, flow, count);
 }
 
 QHash<QString, int> TestTrust::resubmitsPerOrigin(const QString &flow)
 {
-    QHash<QString, int> perOrigin;
-    QString next;
-    do {
-        RunQuery query;
-        query.top = 250;
-        auto page = await<Page<FlowRun>>(
-            [&](auto cb) { m_session->client()->listRuns(m_env, flow, query, this, cb, next); });
-        if (!page || !page->ok())
-            return {};
-        for (const FlowRun &run : page->value().items) {
-            if (!run.originRun.isEmpty() && run.originRun != run.name)
-                ++perOrigin[run.originRun];
-        }
-        next = page->value().nextLink;
-    } while (!next.isEmpty());
-    return perOrigin;
+    return test::resubmitsPerOrigin(*m_session, m_env, flow);
 }
 
 QList<BulkItem> TestTrust::resubmits(const QString &flow, const QStringList &runs)
 {
-    QList<BulkItem> items;
-    for (const QString &run : runs) {
-        BulkItem item;
-        item.action = BulkAction::ResubmitRun;
-        item.env = m_env;
-        item.flow = flow;
-        item.run = run;
-        item.label = run;
-        items.append(item);
-    }
-    return items;
+    return test::bulkItems(BulkAction::ResubmitRun, m_env, flow, runs);
 }
 
 QStringList TestTrust::childArgs(const QString &journalPath) const
