@@ -16,16 +16,16 @@ ShortcutArbiter::ShortcutArbiter(QWidget *window) : QObject(window), m_window(wi
 void ShortcutArbiter::collect()
 {
     // Give back what was taken before reading again.
-    for (auto it = m_windowActions.cbegin(); it != m_windowActions.cend(); ++it)
+    for (auto it = m_windowActions.cbegin(); it != m_windowActions.cend(); ++it) {
         it.key()->setShortcut(it.value());
+        disconnect(it.key(), &QObject::destroyed, this, nullptr);
+    }
     m_windowActions.clear();
     const QList<QAction *> actions = m_window->findChildren<QAction *>();
     for (QAction *action : actions) {
         if (action->shortcutContext() == Qt::WindowShortcut && !action->shortcut().isEmpty()) {
             m_windowActions.insert(action, action->shortcut());
-            connect(
-                action, &QObject::destroyed, this, [this, action] { m_windowActions.remove(action); },
-                Qt::UniqueConnection);
+            connect(action, &QObject::destroyed, this, [this, action] { m_windowActions.remove(action); });
         }
     }
     onFocusChanged(QApplication::focusWidget());

@@ -66,9 +66,25 @@ private:
     QString m_upn;
 };
 
+namespace {
+// Every Qt warning the console prints while the suite runs; the offscreen platform's own notes
+// are not the console's.
+QStringList qtWarnings;
+QtMessageHandler previousHandler = nullptr;
+void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && !message.contains("propagateSizeHints"_L1) &&
+        !message.contains("XDG_RUNTIME_DIR"_L1))
+        qtWarnings.append(message);
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+} // namespace
+
 void TestConsoleGui::initTestCase()
 {
     QSettings().clear();
+    previousHandler = qInstallMessageHandler(recordWarnings);
     m_console = test::openDemoConsole();
     QVERIFY(m_console);
     QVERIFY(m_console->isDemo());
@@ -80,6 +96,9 @@ void TestConsoleGui::initTestCase()
 
 void TestConsoleGui::cleanupTestCase()
 {
+    qInstallMessageHandler(previousHandler);
+    // The console prints no Qt warning in the whole suite (a wrong connect, an ambiguous shortcut ...).
+    QVERIFY2(qtWarnings.isEmpty(), qPrintable(qtWarnings.join(u'\n')));
     m_console.reset();
 }
 
