@@ -27,8 +27,10 @@ struct OperationRecord
 // middle loses nothing. An item is marked InFlight, durably, before its request is sent: after a
 // crash, an InFlight resubmit is known to have maybe happened, and is checked, not resent.
 //
-// Durability: synchronous=FULL, so a committed InFlight mark is on the disk (the WAL is synced
-// on every commit) and survives a power cut, not only a crash of the program.
+// Durability: the InFlight mark of a non-idempotent request (a resubmit) is committed with
+// synchronous=FULL: it is on the disk before the request leaves and survives a power cut. Every
+// other write survives a crash of the program (WAL, synchronous=NORMAL); a result lost in a power
+// cut leaves its item InFlight, which is checked against the service, never resent blindly.
 //
 // One owner per operation: several processes (two windows, a second start) may open the same
 // journal, but an operation is run only by the process that holds it: an OS file lock per
