@@ -1,5 +1,6 @@
 #include "Console.h"
 #include "MainWindow.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -92,6 +93,7 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(u":/icons/flowconsole.svg"_s));
     // Fusion follows the system palette, dark included, the same on every desktop.
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    fc::theme::apply(fc::theme::saved()); // View → Theme, as the user left it
     QTranslator translator;
     installTranslator(translator);
 

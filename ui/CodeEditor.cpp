@@ -142,4 +142,12 @@ void CodeEditor::updateSelections()
     setExtraSelections(selections);
 }
 
+void CodeEditor::changeEvent(QEvent *event)
+{
+    // A theme switched while the editor is open: the highlighting follows.
+    if (event->type() == QEvent::PaletteChange)
+        m_highlighter->updateColors();
+    QPlainTextEdit::changeEvent(event);
+}
+
 } // namespace fc

@@ -13,12 +13,14 @@
 #include "OperationNotifier.h"
 #include "RunsModel.h"
 #include "ShortcutArbiter.h"
+#include "Theme.h"
 #include "WelcomePage.h"
 #include "api/ApiClient.h"
 #include "ops/BulkEngine.h"
 #include "ops/OperationManager.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -304,6 +306,22 @@ void MainWindow::buildMenus()
     activity->setText(tr("&Activity"));
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     view->addAction(activity);
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    auto *themeGroup = new QActionGroup(this);
+    const std::pair<QString, theme::Mode> modes[] = {{tr("&System"), theme::Mode::System},
+                                                     {tr("&Light"), theme::Mode::Light},
+                                                     {tr("&Dark"), theme::Mode::Dark}};
+    for (const auto &[label, mode] : modes) {
+        QAction *action = themes->addAction(label);
+        action->setObjectName(u"themeAction%1"_s.arg(static_cast<int>(mode)));
+        action->setCheckable(true);
+        action->setChecked(theme::current() == mode);
+        themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [mode] {
+            theme::apply(mode);
+            theme::save(mode);
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About FlowConsole"));

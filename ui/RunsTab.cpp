@@ -254,8 +254,10 @@ QWidget *RunsTab::buildFilterBar()
 QWidget *RunsTab::buildStrip()
 {
     auto *strip = new QWidget;
-    auto *row = new QHBoxLayout(strip);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(strip);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
+    rows->addLayout(row);
     m_strip = new QLabel;
     m_strip->setObjectName(u"runStatusStrip"_s);
     m_strip->setAccessibleName(tr("Runs by status"));
@@ -263,11 +265,19 @@ QWidget *RunsTab::buildStrip()
     m_loaded = new QLabel;
     m_loaded->setObjectName(u"runsLoadedLabel"_s);
     m_loaded->setAccessibleName(tr("Runs loaded"));
-    // A long error wraps inside the space the row has: it never widens the window.
-    m_loaded->setWordWrap(true);
-    m_loaded->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_loaded->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
-    m_loaded->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // A failure gets a line of its own under the strip, as wide as the tab and wrapped: it never
+    // widens the window, and goes away with the next page that arrives.
+    m_error = new QLabel;
+    m_error->setObjectName(u"runsLoadError"_s);
+    m_error->setAccessibleName(tr("Loading error"));
+    m_error->setWordWrap(true);
+    m_error->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_error->setMinimumWidth(1); // its long words never set the tab's minimum width
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc4, 0x2b, 0x1c));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
     m_loadAll = new QPushButton(tr("&Load all"));
     m_loadAll->setObjectName(u"loadAllButton"_s);
     m_loadAll->setAccessibleName(tr("Load all runs"));
@@ -294,6 +304,7 @@ QWidget *RunsTab::buildStrip()
     row->addWidget(m_loadProgress);
     row->addWidget(m_stopLoad);
     row->addWidget(m_loadAll);
+    rows->addWidget(m_error);
     return strip;
 }
 
@@ -437,7 +448,7 @@ void RunsTab::updateStrip()
     const int loaded = m_model->rowCount();
     QString text;
     if (!m_loadError.isEmpty())
-        text = m_loadError;
+        text = tr("Not all runs could be loaded");
     else if (m_model->isComplete())
         text = loaded == 0 ? tr("No runs match these filters")
                            : tr("All %1 runs loaded").arg(locale.toString(loaded));
@@ -448,7 +459,9 @@ void RunsTab::updateStrip()
     if (!m_proxy->textFilter().isEmpty())
         text += tr(" · %1 shown").arg(locale.toString(m_proxy->rowCount()));
     m_loaded->setText(text);
-    m_loaded->setToolTip(m_loadError.isEmpty() ? QString() : m_loadErrorDetails);
+    m_error->setText(m_loadError);
+    m_error->setToolTip(m_loadErrorDetails);
+    m_error->setVisible(!m_loadError.isEmpty());
     const bool loadingAll = m_model->isLoadingAll();
     m_loadProgress->setVisible(loadingAll);
     m_stopLoad->setVisible(loadingAll);

@@ -94,6 +94,7 @@ private:
     QComboBox *m_interval = nullptr;
     QLabel *m_strip = nullptr;
     QLabel *m_loaded = nullptr;
+    QLabel *m_error = nullptr;
     QPushButton *m_loadAll = nullptr;
     QPushButton *m_stopLoad = nullptr;
     QProgressBar *m_loadProgress = nullptr;

@@ -6,6 +6,9 @@
 #include "FlowActions.h"
 #include "FlowEditorDialog.h"
 #include "FlowPage.h"
+#include "RunsModel.h"
+#include "RunsTab.h"
+#include "Theme.h"
 
 #include <QAction>
 #include <QDialog>
@@ -88,6 +91,25 @@ private slots:
         QTRY_VERIFY(editor->findChild<QWidget *>(u"saveButton"_s)->isEnabled());
         QVERIFY(editor->grab().save(dir + u"/screenshot-editor.png"_s));
         editor->reject();
+
+        // View → Theme → Dark: applied at once, remembered, and the definition follows.
+        const QPalette before = QApplication::palette();
+        QAction *dark = window->findChild<QAction *>(u"themeAction%1"_s.arg(int(theme::Mode::Dark)));
+        QVERIFY(dark);
+        dark->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Base).lightness() < 80);
+        QTRY_VERIFY(window->palette().color(QPalette::Window).lightness() < 80);
+        QCOMPARE(QSettings().value("appearance/theme"_L1).toString(), u"dark"_s);
+        QTest::qWait(0);
+        QVERIFY(window->grab().save(dir + u"/screenshot-dark-definition.png"_s));
+        flowPage->tabs()->setCurrentIndex(2);
+        RunsModel *runs = flowPage->runsTab()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(runs->isLoaded() && !runs->isLoading(), 20000);
+        QTest::qWait(0);
+        QVERIFY(window->grab().save(dir + u"/screenshot-dark-runs.png"_s));
+        window->findChild<QAction *>(u"themeAction%1"_s.arg(int(theme::Mode::System)))->trigger();
+        QCOMPARE(QApplication::palette().color(QPalette::Base), before.color(QPalette::Base));
+        QCOMPARE(QSettings().value("appearance/theme"_L1).toString(), u"system"_s);
     }
 };
 
