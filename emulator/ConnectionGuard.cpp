@@ -15,8 +15,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace fc::emu {
 
 namespace {
-constexpr int kMaxChunkLine = 1024;
-
 bool isBlank(char c)
 {
     return c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == '\v';
@@ -44,77 +42,7 @@ void shutdownWrite(QTcpSocket *socket)
 }
 } // namespace
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &limits, GuardedTcpServer *owner,
-                                 QObject *httpServer)
-    : QObject(socket)
-    , m_socket(socket)
-    , m_limits(limits)
-    , m_owner(owner)
-    , m_httpServer(httpServer)
-    , m_timer(new QTimer(this))
-{
-    m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &ConnectionGuard::timedOut);
-    // Connected before the HTTP server's handler, so it runs first.
-    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::beforeServer);
-    connect(m_socket, &QIODevice::bytesWritten, this, [this] {
-        updateReading();
-        rearm();
-    });
-    rearm();
-}
-
-ConnectionGuard::~ConnectionGuard()
-{
-    release();
-}
-
-void ConnectionGuard::watchAfterServer()
-{
-    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::afterServer);
-}
-
-ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
-{
-    return socket ? socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
-}
-
-void ConnectionGuard::answered()
-{
-    if (m_unanswered > 0)
-        --m_unanswered;
-    updateReading();
-    rearm();
-}
-
-void ConnectionGuard::beforeServer()
-{
-    if (m_phase == Phase::Closing) {
-        m_socket->skip(m_socket->bytesAvailable());
-        return;
-    }
-    const qint64 available = m_socket->bytesAvailable();
-    const qint64 fresh = available - m_seenAvailable;
-    m_seenAvailable = available;
-    if (fresh <= 0)
-        return;
-    // peek() starts where Qt stopped reading: what Qt left unread last time (seen already), then
-    // what came since.
-    const QByteArray bytes = m_socket->peek(available);
-    consume(QByteArrayView(bytes).sliced(std::max<qsizetype>(0, bytes.size() - fresh)));
-    updateReading();
-}
-
-void ConnectionGuard::afterServer()
-{
-    if (m_phase == Phase::Closing) {
-        m_socket->skip(m_socket->bytesAvailable());
-        return;
-    }
-    m_seenAvailable = m_socket->bytesAvailable();
-}
-
-void ConnectionGuard::consume(QByteArrayView data)
+void RequestFramer::consume(QByteArrayView data)
 {
     qsizetype i = 0;
     const qsizetype n = data.size();
@@ -155,7 +83,7 @@ void ConnectionGuard::consume(QByteArrayView data)
             m_remaining -= take;
             i += take;
             if (m_remaining == 0)
-                requestComplete();
+                finishRequest();
             break;
         }
         case Phase::ChunkSize: {
@@ -216,7 +144,7 @@ void ConnectionGuard::consume(QByteArrayView data)
                 m_crlf = 1;
             } else if (c == '\n' && (m_crlf == 1 || last)) {
                 if (last)
-                    requestComplete();
+                    finishRequest();
                 else
                     m_phase = Phase::ChunkSize;
             } else {
@@ -232,20 +160,16 @@ void ConnectionGuard::consume(QByteArrayView data)
     }
 }
 
-void ConnectionGuard::startRequest()
+void RequestFramer::startRequest()
 {
     m_phase = Phase::Head;
     m_head.clear();
     m_requestLineEnd = -1;
     m_bodyBytes = 0;
-    release();
-    if (m_limits.requestTimeoutMs > 0)
-        m_timer->start(m_limits.requestTimeoutMs);
-    else
-        m_timer->stop();
+    requestStarted();
 }
 
-void ConnectionGuard::headComplete()
+void RequestFramer::headComplete()
 {
     QList<QByteArray> lines = m_head.split('\n');
     m_head.clear();
@@ -324,7 +248,7 @@ void ConnectionGuard::headComplete()
         return;
     }
     if (length == 0) {
-        requestComplete();
+        finishRequest();
         return;
     }
     if (!reserve(length))
@@ -333,9 +257,99 @@ void ConnectionGuard::headComplete()
     m_phase = Phase::Body;
 }
 
-void ConnectionGuard::requestComplete()
+void RequestFramer::finishRequest()
 {
     m_phase = Phase::Idle;
+    requestComplete();
+}
+
+void RequestFramer::reject(int status, const QString &code, const QString &message)
+{
+    m_phase = Phase::Closing;
+    rejected(status, code, message);
+}
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &limits, GuardedTcpServer *owner,
+                                 QObject *httpServer)
+    : QObject(socket)
+    , RequestFramer(limits)
+    , m_socket(socket)
+    , m_owner(owner)
+    , m_httpServer(httpServer)
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &ConnectionGuard::timedOut);
+    // Connected before the HTTP server's handler, so it runs first.
+    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::beforeServer);
+    connect(m_socket, &QIODevice::bytesWritten, this, [this] {
+        updateReading();
+        rearm();
+    });
+    rearm();
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    release();
+}
+
+void ConnectionGuard::watchAfterServer()
+{
+    connect(m_socket, &QIODevice::readyRead, this, &ConnectionGuard::afterServer);
+}
+
+ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
+{
+    return socket ? socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+}
+
+void ConnectionGuard::answered()
+{
+    if (m_unanswered > 0)
+        --m_unanswered;
+    updateReading();
+    rearm();
+}
+
+void ConnectionGuard::beforeServer()
+{
+    if (phase() == Phase::Closing) {
+        m_socket->skip(m_socket->bytesAvailable());
+        return;
+    }
+    const qint64 available = m_socket->bytesAvailable();
+    const qint64 fresh = available - m_seenAvailable;
+    m_seenAvailable = available;
+    if (fresh <= 0)
+        return;
+    // peek() starts where Qt stopped reading: what Qt left unread last time (seen already), then
+    // what came since.
+    const QByteArray bytes = m_socket->peek(available);
+    consume(QByteArrayView(bytes).sliced(std::max<qsizetype>(0, bytes.size() - fresh)));
+    updateReading();
+}
+
+void ConnectionGuard::afterServer()
+{
+    if (phase() == Phase::Closing) {
+        m_socket->skip(m_socket->bytesAvailable());
+        return;
+    }
+    m_seenAvailable = m_socket->bytesAvailable();
+}
+
+void ConnectionGuard::requestStarted()
+{
+    release();
+    if (limits().requestTimeoutMs > 0)
+        m_timer->start(limits().requestTimeoutMs);
+    else
+        m_timer->stop();
+}
+
+void ConnectionGuard::requestComplete()
+{
     ++m_unanswered;
     // Qt hands the request to the server in this same readyRead, so its body leaves the budget.
     release();
@@ -344,7 +358,7 @@ void ConnectionGuard::requestComplete()
 
 bool ConnectionGuard::reserve(qint64 bytes)
 {
-    if (m_limits.maxBufferedBytes > 0 && m_owner && m_owner->m_buffered + bytes > m_limits.maxBufferedBytes) {
+    if (limits().maxBufferedBytes > 0 && m_owner && m_owner->m_buffered + bytes > limits().maxBufferedBytes) {
         reject(503, u"ServerBusy"_s,
                u"The emulator holds as many request bodies as it will at once; try again in 1 second."_s);
         return false;
@@ -364,18 +378,18 @@ void ConnectionGuard::release()
 
 void ConnectionGuard::rearm()
 {
-    if (m_phase == Phase::Closing)
+    if (phase() == Phase::Closing)
         return;
-    if (m_phase != Phase::Idle)
+    if (phase() != Phase::Idle)
         return; // the request timer runs from the request's first byte
-    if (m_limits.idleTimeoutMs <= 0)
+    if (limits().idleTimeoutMs <= 0)
         m_timer->stop();
     else if (m_socket->bytesToWrite() > 0)
-        m_timer->start(m_limits.idleTimeoutMs); // answers are going out: restarted while they do
+        m_timer->start(limits().idleTimeoutMs); // answers are going out: restarted while they do
     else if (m_unanswered > 0)
         m_timer->stop(); // the server owes an answer: not idle
     else
-        m_timer->start(m_limits.idleTimeoutMs);
+        m_timer->start(limits().idleTimeoutMs);
 }
 
 void ConnectionGuard::updateReading()
@@ -383,7 +397,7 @@ void ConnectionGuard::updateReading()
     // A client that sends requests faster than it reads the answers would have both buffers
     // grow without end: reading stops until the server has caught up. (A socket takes from the
     // network only while its read buffer is under readBufferSize.)
-    const bool pause = m_phase != Phase::Closing &&
+    const bool pause = phase() != Phase::Closing &&
                        (m_unanswered >= kMaxUnanswered || m_socket->bytesToWrite() >= kMaxUnsentBytes);
     if (pause == m_paused)
         return;
@@ -393,11 +407,11 @@ void ConnectionGuard::updateReading()
 
 void ConnectionGuard::timedOut()
 {
-    if (m_phase == Phase::Closing)
+    if (phase() == Phase::Closing)
         return;
-    if (m_phase == Phase::Idle) {
+    if (phase() == Phase::Idle) {
         const bool stuck = m_socket->bytesToWrite() > 0; // the client stopped reading its answers
-        m_phase = Phase::Closing;
+        close();
         release();
         if (stuck)
             m_socket->abort();
@@ -407,12 +421,11 @@ void ConnectionGuard::timedOut()
     }
     reject(408, u"RequestTimeout"_s,
            QString(u"The request did not arrive in full within "_s +
-                   QString::number(m_limits.requestTimeoutMs) + u" ms."_s));
+                   QString::number(limits().requestTimeoutMs) + u" ms."_s));
 }
 
-void ConnectionGuard::reject(int status, const QString &code, const QString &message)
+void ConnectionGuard::rejected(int status, const QString &code, const QString &message)
 {
-    m_phase = Phase::Closing;
     m_timer->stop();
     release();
     m_socket->setReadBufferSize(0); // drained from now on, whatever comes
@@ -421,7 +434,7 @@ void ConnectionGuard::reject(int status, const QString &code, const QString &mes
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction();
     m_socket->skip(m_socket->bytesAvailable());
-    refuse(m_socket, refusal(status, code, message), m_limits.lingerMs);
+    refuse(m_socket, refusal(status, code, message), limits().lingerMs);
 }
 
 void ConnectionGuard::refuse(QTcpSocket *socket, const QByteArray &response, int lingerMs)

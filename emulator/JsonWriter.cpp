@@ -46,8 +46,19 @@ JsonWriter &JsonWriter::endArray()
 
 JsonWriter &JsonWriter::key(const char *name)
 {
+    // Names are not all literals: a flow's action names are keys of its run's actions.
     separate();
-    m_out.append('"').append(name).append("\":");
+    appendEscaped(m_out, QByteArrayView(name));
+    m_out.append(':');
+    m_afterKey = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::key(QStringView name)
+{
+    separate();
+    appendEscaped(m_out, name);
+    m_out.append(':');
     m_afterKey = true;
     return *this;
 }
@@ -105,9 +116,13 @@ JsonWriter &JsonWriter::raw(QByteArrayView json)
 
 void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
 {
+    appendEscaped(out, QByteArrayView(text.toUtf8()));
+}
+
+void JsonWriter::appendEscaped(QByteArray &out, QByteArrayView utf8)
+{
     static const char hex[] = "0123456789abcdef";
     out.append('"');
-    const QByteArray utf8 = text.toUtf8();
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
         if (c == '"' || c == '\\') {

@@ -16,7 +16,8 @@ public:
     JsonWriter &endObject();
     JsonWriter &beginArray();
     JsonWriter &endArray();
-    JsonWriter &key(const char *name);
+    JsonWriter &key(const char *name); // UTF-8, escaped as any string is
+    JsonWriter &key(QStringView name);
     JsonWriter &value(QStringView text);
     JsonWriter &value(const QString &text) { return value(QStringView(text)); }
     JsonWriter &value(qint64 number);
@@ -30,6 +31,7 @@ public:
     JsonWriter &timeField(const char *name, qint64 ms) { return key(name).timeValue(ms); }
 
     static void appendEscaped(QByteArray &out, QStringView text);
+    static void appendEscaped(QByteArray &out, QByteArrayView utf8);
 
 private:
     void separate();

@@ -1,5 +1,8 @@
 #include "StrictJson.h"
 
+#include <QJsonDocument>
+#include <QJsonParseError>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace fc::emu {
@@ -27,6 +30,26 @@ std::optional<QString> strictJsonProblem(QByteArrayView body)
         }
     }
     return std::nullopt;
+}
+
+std::optional<QJsonObject> parseJsonObjectBody(const QByteArray &body, QString *problem)
+{
+    if (auto strict = strictJsonProblem(body)) {
+        *problem = std::move(*strict);
+        return std::nullopt;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *problem = QString(u"The request content is not valid JSON: "_s + parseError.errorString() +
+                           u" at offset "_s + QString::number(parseError.offset) + u'.');
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *problem = u"The request content must be a JSON object."_s;
+        return std::nullopt;
+    }
+    return doc.object();
 }
 
 } // namespace fc::emu
