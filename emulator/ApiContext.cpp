@@ -8,8 +8,9 @@
 #include "StrictJson.h"
 #include "Util.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
-#include <QJsonParseError>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrlQuery>
@@ -39,6 +40,35 @@ Response ApiContext::invalid(const QString &message)
     return Response::error(400, u"InvalidRequestContent"_s, message);
 }
 
+bool ApiContext::isAdminScope(const Request &req)
+{
+    return req.segments.size() > 3 && req.segments.at(2).compare("scopes"_L1, Qt::CaseInsensitive) == 0 &&
+           req.segments.at(3).compare("admin"_L1, Qt::CaseInsensitive) == 0;
+}
+
+Response ApiContext::environmentDenied(const QString &env)
+{
+    // Live answers an environment that does not exist exactly like one the caller may not use
+    // (the m365 CLI's docs quote it), and the same to a non-administrator in scopes/admin
+    // (Flow-Studio-Issues#108). The spec has no answer for either; the emulator answered 404
+    // EnvironmentNotFound for an unknown one before.
+    return Response::error(403, u"EnvironmentAccessDenied"_s,
+                           QString(u"Access to the environment '"_s + env + u"' is denied."_s));
+}
+
+Response ApiContext::flowNotFound(const QString &flow)
+{
+    return Response::error(404, u"FlowNotFound"_s, QString(u"Could not find flow '"_s + flow + u"'."_s));
+}
+
+Response ApiContext::flowDenied(const Request &req, const QString &flow)
+{
+    return Response::error(403, u"ConnectionAuthorizationFailed"_s,
+                           QString(u"The caller with object id '"_s + req.caller.id +
+                                   u"' does not have permission for connection '"_s + flow +
+                                   u"' under Api 'shared_logicflows'."_s));
+}
+
 std::optional<EnvironmentRow> ApiContext::environment(const Request &req, Response *error,
                                                       const QString &name)
 {
@@ -55,18 +85,15 @@ std::optional<EnvironmentRow> ApiContext::environment(const Request &req, Respon
     q.exec();
     if (!q.next()) {
         q.finish();
-        *error = Response::error(404, u"EnvironmentNotFound"_s,
-                                 QString(u"The environment '"_s + wanted + u"' could not be found."_s));
+        *error = environmentDenied(wanted);
         return std::nullopt;
     }
     EnvironmentRow env{q.value(0).toString(),   q.value(1).toString(),   q.value(2).toString(),
                        q.value(3).toString(),   q.value(4).toString(),   q.value(5).toString(),
                        q.value(6).toInt() != 0, q.value(7).toLongLong(), q.value(8).toLongLong()};
     q.finish();
-    if (!mayUseEnvironment(req.caller, env.name)) {
-        *error = Response::error(403, u"EnvironmentAccessDenied"_s,
-                                 QString(u"The user '"_s + req.caller.upn +
-                                         u"' does not have access to environment '"_s + env.name + u"'."_s));
+    if (isAdminScope(req) ? !req.caller.isAdmin : !mayUseEnvironment(req.caller, env.name)) {
+        *error = environmentDenied(wanted);
         return std::nullopt;
     }
     return env;
@@ -85,25 +112,59 @@ bool ApiContext::mayUseEnvironment(const Caller &caller, const QString &env)
         .isValid();
 }
 
-bool ApiContext::ownsFlow(const Caller &caller, const QString &env, const QString &flow)
+QString ApiContext::roleOn(const Caller &caller, const QString &env, const QString &flow)
 {
-    return store
-        .scalar(u"SELECT 1 FROM flow_owners o JOIN memberships m ON m.principal_id=o.principal_id"
-                " WHERE o.env=? AND o.flow=? AND m.user_id=? LIMIT 1"_s,
-                {env, flow, caller.id})
-        .isValid();
+    QSqlQuery &q =
+        store.prepared(u"SELECT o.role FROM flow_owners o JOIN memberships m ON"
+                       " m.principal_id=o.principal_id WHERE o.env=? AND o.flow=? AND m.user_id=?"_s);
+    q.bindValue(0, env);
+    q.bindValue(1, flow);
+    q.bindValue(2, caller.id);
+    q.exec();
+    const auto rank = [](const QString &role) {
+        return role == "Owner"_L1 ? 3 : role == "CanEdit"_L1 ? 2 : 1;
+    };
+    QString best;
+    while (q.next()) {
+        const QString role = q.value(0).toString();
+        if (best.isEmpty() || rank(role) > rank(best))
+            best = role;
+    }
+    q.finish();
+    return best;
 }
 
 bool ApiContext::flowExists(const QString &env, const QString &name)
 {
-    return store.scalar(u"SELECT 1 FROM flows WHERE env=? AND name=?"_s, {env, name}).isValid();
+    return store.scalar(u"SELECT 1 FROM flows WHERE env=? AND name=? AND deleted_ms IS NULL"_s, {env, name})
+        .isValid();
 }
 
-std::optional<FlowRow> ApiContext::loadFlow(const QString &env, const QString &name)
+void ApiContext::purgeExpiredFlows()
 {
-    QSqlQuery &q = store.prepared(u"SELECT display_name, state, definition, conn_refs, summary, created_ms, "
-                                  u"modified, creator, failure_ratio,"
-                                  " template, callable FROM flows WHERE env=? AND name=?"_s);
+    const qint64 cutoff = nowMs() - kSoftDeleteKeepMs;
+    if (!store.scalar(u"SELECT 1 FROM flows WHERE deleted_ms<? LIMIT 1"_s, {cutoff}).isValid())
+        return;
+    store.begin();
+    store.run(u"DELETE FROM runs WHERE EXISTS(SELECT 1 FROM flows f WHERE f.env=runs.env AND"
+              " f.name=runs.flow AND f.deleted_ms<?)"_s,
+              {cutoff});
+    store.run(u"DELETE FROM flow_owners WHERE EXISTS(SELECT 1 FROM flows f WHERE f.env=flow_owners.env AND"
+              " f.name=flow_owners.flow AND f.deleted_ms<?)"_s,
+              {cutoff});
+    store.run(u"DELETE FROM flows WHERE deleted_ms<?"_s, {cutoff});
+    store.commit();
+}
+
+std::optional<FlowRow> ApiContext::loadFlow(const QString &env, const QString &name, bool includeDeleted)
+{
+    QSqlQuery &q = store.prepared(
+        includeDeleted ? u"SELECT display_name, state, definition, conn_refs, summary, created_ms, modified,"
+                         " creator, failure_ratio, template, callable, deleted_ms, deleted_by FROM flows"
+                         " WHERE env=? AND name=?"_s
+                       : u"SELECT display_name, state, definition, conn_refs, summary, created_ms, modified,"
+                         " creator, failure_ratio, template, callable, deleted_ms, deleted_by FROM flows"
+                         " WHERE env=? AND name=? AND deleted_ms IS NULL"_s);
     q.bindValue(0, env);
     q.bindValue(1, name);
     q.exec();
@@ -125,6 +186,8 @@ std::optional<FlowRow> ApiContext::loadFlow(const QString &env, const QString &n
     f.failureRatio = q.value(8).toDouble();
     f.templateName = q.value(9).toString();
     f.callableTrigger = q.value(10).toString();
+    f.deletedMs = q.value(11).toLongLong();
+    f.deletedBy = q.value(12).toString();
     q.finish();
     return f;
 }
@@ -134,18 +197,21 @@ std::optional<FlowRow> ApiContext::flow(const Request &req, const EnvironmentRow
 {
     const QString name = req.param(u"flow"_s);
     auto f = loadFlow(env.name, name);
-    if (!f) {
-        *error =
-            Response::error(404, u"FlowNotFound"_s, QString(u"Could not find flow '"_s + name + u"'."_s));
-        return std::nullopt;
+    if (f)
+        f->location = env.location;
+    if (isAdminScope(req)) {
+        // environment() let administrators only through; here they may act on any flow.
+        if (!f)
+            *error = flowNotFound(name);
+        return f;
     }
-    const bool owner = ownsFlow(req.caller, env.name, name);
-    if (!owner && !(access == FlowAccess::Read && req.caller.isAdmin)) {
-        // What the live service answers a user for someone else's flow.
-        *error = Response::error(403, u"ConnectionAuthorizationFailed"_s,
-                                 QString(u"The caller with object id '"_s + req.caller.id +
-                                         u"' does not have permission for connection '"_s + name +
-                                         u"' under Api 'flow'."_s));
+    // User scope. Live answers a flow that does not exist exactly like someone else's flow,
+    // and refuses administrators too (they use scopes/admin): 403 ConnectionAuthorizationFailed,
+    // as the m365 CLI's docs quote it. The spec documents 404 for an unknown flow; we follow live.
+    const QString role = f ? roleOn(req.caller, env.name, name) : QString();
+    const bool mayWrite = role == "Owner"_L1 || role == "CanEdit"_L1;
+    if (role.isEmpty() || (access == FlowAccess::Write && !mayWrite)) {
+        *error = flowDenied(req, name);
         return std::nullopt;
     }
     return f;
@@ -188,28 +254,44 @@ QString ApiContext::nextLink(const Request &req, const QString &lastKey) const
                            QString::fromLatin1(QUrl::toPercentEncoding(it.value(), "$'():,")));
     }
     q.addQueryItem(u"$skiptoken"_s, QString::fromLatin1(base64Url("k1:" + lastKey.toUtf8())));
-    return QString(baseUrl.toString() + QString::fromLatin1(req.rawPath) + u'?' +
-                   q.query(QUrl::FullyEncoded));
+    return QString(requestBase(req) + QString::fromLatin1(req.rawPath) + u'?' + q.query(QUrl::FullyEncoded));
+}
+
+QString ApiContext::requestBase(const Request &req) const
+{
+    // A host name or address, with a port: anything else (or nothing, HTTP/1.0) falls back to
+    // the emulator's own base, so a forged Host cannot put other text into a link.
+    static const QRegularExpression valid(
+        u"^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?$"_s);
+    const QString host = QString::fromLatin1(req.header("Host").trimmed()).toLower();
+    if (host.isEmpty() || !valid.match(host).hasMatch())
+        return baseUrl.toString();
+    const QByteArray proto = req.header("X-Forwarded-Proto").split(',').constFirst().trimmed();
+    const bool https = proto.compare("https", Qt::CaseInsensitive) == 0;
+    return QString((https ? u"https://"_s : u"http://"_s) + host);
+}
+
+QString ApiContext::regionOf(const QString &location)
+{
+    return location == "europe"_L1 ? u"westeurope"_s : u"westus"_s;
+}
+
+QString ApiContext::workflowBase(const Request &req, const QString &location) const
+{
+    const QString base = requestBase(req);
+    const QString host = QUrl(base).host();
+    if (host.isEmpty() || host == "localhost"_L1 || QHostAddress(host).isLoopback())
+        return base;
+    return QString(u"https://prod-00."_s + regionOf(location) + u".logic.azure.com:443"_s);
 }
 
 std::optional<QJsonObject> ApiContext::jsonBody(const Request &req, Response *error)
 {
-    if (const auto problem = strictJsonProblem(req.body)) {
-        *error = invalid(*problem);
-        return std::nullopt;
-    }
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(req.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = invalid(QString(u"The request content is not valid JSON: "_s + parseError.errorString() +
-                                 u" at offset "_s + QString::number(parseError.offset) + u'.'));
-        return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        *error = invalid(u"The request content must be a JSON object."_s);
-        return std::nullopt;
-    }
-    return doc.object();
+    QString problem;
+    auto object = parseJsonObjectBody(req.body, &problem);
+    if (!object)
+        *error = invalid(problem);
+    return object;
 }
 
 Response ApiContext::readFailed(const QString &what, const QSqlQuery &query)
@@ -241,15 +323,88 @@ QByteArray ApiContext::signature(const QString &env, const QString &flow, const 
     return base64Url(hmacSha256(m_callbackKey, QString(env + u'|' + flow + u'|' + trigger).toUtf8()));
 }
 
-QString ApiContext::triggerUri(const QString &env, const QString &flow, const QString &trigger)
+QString ApiContext::triggerUri(const QString &workflowBase, const QString &env, const QString &flow,
+                               const QString &trigger)
 {
-    return QString(baseUrl.toString() + u"/workflows/"_s +
-                   QString::fromLatin1(QUrl::toPercentEncoding(flow)) + u"/triggers/"_s +
-                   QString::fromLatin1(QUrl::toPercentEncoding(trigger)) +
+    return QString(workflowBase + u"/workflows/"_s + QString::fromLatin1(QUrl::toPercentEncoding(flow)) +
+                   u"/triggers/"_s + QString::fromLatin1(QUrl::toPercentEncoding(trigger)) +
                    u"/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2F"_s +
                    QString::fromLatin1(QUrl::toPercentEncoding(trigger)) + u"%2Frun&sv=1.0&env="_s +
                    QString::fromLatin1(QUrl::toPercentEncoding(env)) + u"&sig="_s +
                    QString::fromLatin1(signature(env, flow, trigger)));
+}
+
+QString ApiContext::workflowId(const QString &flow)
+{
+    return QString(flow).remove(u'-').toLower();
+}
+
+QString ApiContext::flowNameOfWorkflowId(const QString &id)
+{
+    static const QRegularExpression hex(u"^[0-9a-f]{32}$"_s);
+    if (!hex.match(id).hasMatch())
+        return {};
+    return QString(id.mid(0, 8) + u'-' + id.mid(8, 4) + u'-' + id.mid(12, 4) + u'-' + id.mid(16, 4) + u'-' +
+                   id.mid(20));
+}
+
+QString ApiContext::contentKindName(ContentKind kind)
+{
+    switch (kind) {
+    case ContentKind::TriggerInputs:
+        return u"TriggerInputs"_s;
+    case ContentKind::TriggerOutputs:
+        return u"TriggerOutputs"_s;
+    case ContentKind::ActionInputs:
+        return u"ActionInputs"_s;
+    case ContentKind::ActionOutputs:
+        return u"ActionOutputs"_s;
+    }
+    return {};
+}
+
+std::optional<ContentKind> ApiContext::contentKindFromName(const QString &name)
+{
+    for (ContentKind kind : {ContentKind::TriggerInputs, ContentKind::TriggerOutputs,
+                             ContentKind::ActionInputs, ContentKind::ActionOutputs}) {
+        if (name == contentKindName(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QString ApiContext::contentPermission(const QString &run, const QString &action, ContentKind kind)
+{
+    return QString(u"/runs/"_s + run + (action.isEmpty() ? QString() : QString(u"/actions/"_s + action)) +
+                   u"/contents/"_s + contentKindName(kind) + u"/read"_s);
+}
+
+QByteArray ApiContext::contentSignature(const QString &flow, const QString &permission,
+                                        const QString &expiry) const
+{
+    return base64Url(hmacSha256(m_callbackKey,
+                                QString(u"contents|"_s + flow + u'|' + permission + u'|' + expiry).toUtf8()));
+}
+
+qint64 ApiContext::contentLinkExpiry(qint64 now)
+{
+    constexpr qint64 hour = 3600 * 1000;
+    return (now / hour) * hour + 4 * hour;
+}
+
+QString ApiContext::contentUri(const QString &workflowBase, const QString &flow, const QString &run,
+                               const QString &action, ContentKind kind, qint64 expiresMs) const
+{
+    const auto enc = [](const QString &text) { return QString::fromLatin1(QUrl::toPercentEncoding(text)); };
+    const QString expiry = isoTime(expiresMs);
+    const QString permission = contentPermission(run, action, kind);
+    QString uri = workflowBase + u"/workflows/"_s + workflowId(flow) + u"/runs/"_s + enc(run);
+    if (!action.isEmpty())
+        uri += u"/actions/"_s + enc(action);
+    uri += u"/contents/"_s + contentKindName(kind) + u"?api-version=2016-06-01&se="_s + enc(expiry) +
+           u"&sp="_s + enc(permission) + u"&sv=1.0&sig="_s +
+           QString::fromLatin1(contentSignature(flow, permission, expiry));
+    return uri;
 }
 
 QString ApiContext::newModifiedTime()
@@ -286,12 +441,13 @@ void ApiContext::writeEnvironment(JsonWriter &w, const EnvironmentRow &env)
         .field("environmentType", env.type)
         .key("isDefault")
         .value(env.isDefault)
-        .field("azureRegionHint", env.location == "europe"_L1 ? "westeurope" : "westus")
+        .field("azureRegionHint", regionOf(env.location))
         .endObject()
         .endObject();
 }
 
-void ApiContext::writeFlow(JsonWriter &w, const FlowRow &flow, bool withDefinition)
+void ApiContext::writeFlow(JsonWriter &w, const FlowRow &flow, bool withDefinition,
+                           const QString &workflowBase, bool deletedState)
 {
     w.beginObject()
         .field("name", flow.name)
@@ -302,7 +458,7 @@ void ApiContext::writeFlow(JsonWriter &w, const FlowRow &flow, bool withDefiniti
         .field("apiId", "/providers/Microsoft.PowerApps/apis/shared_logicflows")
         .field("displayName", flow.displayName)
         .field("userType", "Owner")
-        .field("state", flow.state)
+        .field("state", deletedState ? u"Deleted"_s : flow.state)
         .timeField("createdTime", flow.createdMs)
         .field("lastModifiedTime", flow.modified)
         .field("templateName", flow.templateName)
@@ -326,8 +482,8 @@ void ApiContext::writeFlow(JsonWriter &w, const FlowRow &flow, bool withDefiniti
                                                  : QByteArrayView(flow.connectionReferences))
         .key("definitionSummary")
         .raw(flow.summary.isEmpty() ? QByteArrayView("{}") : QByteArrayView(flow.summary));
-    if (!flow.callableTrigger.isEmpty())
-        w.field("flowTriggerUri", triggerUri(flow.env, flow.name, flow.callableTrigger));
+    if (!flow.callableTrigger.isEmpty() && !deletedState)
+        w.field("flowTriggerUri", triggerUri(workflowBase, flow.env, flow.name, flow.callableTrigger));
     if (withDefinition)
         w.key("definition").raw(flow.definition);
     w.endObject().endObject();

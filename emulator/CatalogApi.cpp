@@ -15,7 +15,69 @@ namespace {
 const QString kEnvs = u"providers/Microsoft.ProcessSimple/environments"_s;
 const QString kPowerApps = u"providers/Microsoft.PowerApps"_s;
 const QStringList kVersions{u"2016-11-01"_s};
+
+void writeConnector(JsonWriter &w, const QSqlQuery &q, bool details)
+{
+    // Columns: name, display_name, description, publisher, tier, icon_uri, is_custom, env
+    w.beginObject()
+        .field("name", q.value(0).toString())
+        .field("id", QString(u"/providers/Microsoft.PowerApps/apis/"_s + q.value(0).toString()))
+        .field("type", "Microsoft.PowerApps/apis")
+        .key("properties")
+        .beginObject()
+        .field("displayName", q.value(1).toString())
+        .field("description", q.value(2).toString())
+        .field("publisher", q.value(3).toString())
+        .field("tier", q.value(4).toString())
+        .field("iconUri", q.value(5).toString())
+        .key("isCustomApi")
+        .value(q.value(6).toInt() != 0);
+    if (!q.value(7).toString().isEmpty())
+        w.key("environment")
+            .beginObject()
+            .field("name", q.value(7).toString())
+            .field("id", QString(u"/providers/Microsoft.PowerApps/environments/"_s + q.value(7).toString()))
+            .endObject();
+    if (details)
+        w.key("capabilities").beginArray().value(u"actions"_s).endArray();
+    w.endObject().endObject();
+}
 } // namespace
+
+std::optional<CatalogFilter> parseCatalogFilter(const QString &filter, QString *problem)
+{
+    static const QRegularExpression andSplit(u"\\s+and\\s+"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression clause(u"^\\s*(\\w+)\\s+eq\\s+(?:'([^']*)'|(true|false))\\s*$"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    CatalogFilter out;
+    bool haveEnvironment = false;
+    for (const QString &part : filter.split(andSplit)) {
+        const auto m = clause.match(part);
+        const QString key = m.captured(1);
+        const QString value = m.hasCaptured(2) ? m.captured(2) : m.captured(3);
+        if (m.hasMatch() && key.compare("environment"_L1, Qt::CaseInsensitive) == 0 && m.hasCaptured(2) &&
+            !haveEnvironment) {
+            out.environment = value;
+            haveEnvironment = true;
+        } else if (m.hasMatch() && key.compare("IsCustomApi"_L1, Qt::CaseInsensitive) == 0 &&
+                   !out.customApis &&
+                   (value.compare("true"_L1, Qt::CaseInsensitive) == 0 ||
+                    value.compare("false"_L1, Qt::CaseInsensitive) == 0)) {
+            out.customApis = value.compare("true"_L1, Qt::CaseInsensitive) == 0;
+        } else {
+            *problem =
+                QString(u"The $filter '"_s + filter +
+                        u"' is not supported; use environment eq '{name}' [and IsCustomApi eq 'True']."_s);
+            return std::nullopt;
+        }
+    }
+    if (!haveEnvironment) {
+        *problem =
+            QString(u"The $filter '"_s + filter + u"' names no environment; use environment eq '{name}'."_s);
+        return std::nullopt;
+    }
+    return out;
+}
 
 void CatalogApi::registerRoutes(Router &router)
 {
@@ -34,33 +96,38 @@ void CatalogApi::registerRoutes(Router &router)
         "GET", kEnvs + u"/{env}/connections"_s, api,
         [this](Request &r) { return connections(r, r.param(u"env"_s)); }, kVersions);
     const QStringList powerAppsVersions{u"2016-11-01"_s, u"2020-06-01"_s};
-    auto withFilter = [this](Response (CatalogApi::*fn)(Request &, const QString &)) {
+    router.add(
+        "GET", kPowerApps + u"/apis"_s, api,
+        [this](Request &r) {
+            Response error;
+            const auto f = filter(r, &error);
+            return f ? connectors(r, f->environment, f->customApis) : error;
+        },
+        powerAppsVersions);
+    auto environmentOnly = [this](Response (CatalogApi::*fn)(Request &, const QString &)) {
         return [this, fn](Request &r) {
             Response error;
-            const auto env = environmentFilter(r, &error);
-            return env ? (this->*fn)(r, *env) : error;
+            const auto f = filter(r, &error);
+            if (f && f->customApis)
+                return ApiContext::invalid(u"IsCustomApi filters connectors only, not this resource."_s);
+            return f ? (this->*fn)(r, f->environment) : error;
         };
     };
-    router.add("GET", kPowerApps + u"/apis"_s, api, withFilter(&CatalogApi::connectors), powerAppsVersions);
-    router.add("GET", kPowerApps + u"/apis/{api}"_s, api, withFilter(&CatalogApi::connector),
+    router.add("GET", kPowerApps + u"/apis/{api}"_s, api, environmentOnly(&CatalogApi::connector),
                powerAppsVersions);
-    router.add("GET", kPowerApps + u"/connections"_s, api, withFilter(&CatalogApi::connections),
+    router.add("GET", kPowerApps + u"/connections"_s, api, environmentOnly(&CatalogApi::connections),
                powerAppsVersions);
 }
 
-std::optional<QString> CatalogApi::environmentFilter(const Request &req, Response *error)
+std::optional<CatalogFilter> CatalogApi::filter(const Request &req, Response *error)
 {
     if (!req.hasQuery(u"$filter"_s))
-        return u"~default"_s;
-    static const QRegularExpression re(u"^\\s*environment\\s+eq\\s+'([^']*)'\\s*$"_s,
-                                       QRegularExpression::CaseInsensitiveOption);
-    const auto m = re.match(req.queryValue(u"$filter"_s));
-    if (!m.hasMatch()) {
-        *error = ApiContext::invalid(QString(u"The $filter '"_s + req.queryValue(u"$filter"_s) +
-                                             u"' is not supported; use environment eq '{name}'."_s));
-        return std::nullopt;
-    }
-    return m.captured(1);
+        return CatalogFilter{u"~default"_s, std::nullopt};
+    QString problem;
+    auto f = parseCatalogFilter(req.queryValue(u"$filter"_s), &problem);
+    if (!f)
+        *error = ApiContext::invalid(problem);
+    return f;
 }
 
 Response CatalogApi::environments(Request &req)
@@ -98,33 +165,28 @@ Response CatalogApi::environment(Request &req)
     return Response::rawJson(out);
 }
 
-Response CatalogApi::connectors(Request &req, const QString &envName)
+Response CatalogApi::connectors(Request &req, const QString &envName, std::optional<bool> customApis)
 {
     Response error;
-    if (!m_ctx.environment(req, &error, envName))
+    const auto env = m_ctx.environment(req, &error, envName);
+    if (!env)
         return error;
-    QSqlQuery &q = m_ctx.store.prepared(
-        u"SELECT name, display_name, description, publisher, tier, icon_uri, is_custom FROM connectors ORDER BY ord, name"_s);
+    // Shared connectors, and the custom connectors of this environment only.
+    QSqlQuery &q =
+        m_ctx.store.prepared(customApis ? u"SELECT name, display_name, description, publisher, tier, "
+                                          u"icon_uri, is_custom, env FROM connectors"
+                                          " WHERE (env IS NULL OR env=?) AND is_custom=? ORDER BY ord, name"_s
+                                        : u"SELECT name, display_name, description, publisher, tier, "
+                                          u"icon_uri, is_custom, env FROM connectors"
+                                          " WHERE (env IS NULL OR env=?) ORDER BY ord, name"_s);
+    q.bindValue(0, env->name);
+    if (customApis)
+        q.bindValue(1, *customApis ? 1 : 0);
     const bool ran = q.exec();
     QByteArray items;
     JsonWriter w(items);
-    while (q.next()) {
-        w.beginObject()
-            .field("name", q.value(0).toString())
-            .field("id", QString(u"/providers/Microsoft.PowerApps/apis/"_s + q.value(0).toString()))
-            .field("type", "Microsoft.PowerApps/apis")
-            .key("properties")
-            .beginObject()
-            .field("displayName", q.value(1).toString())
-            .field("description", q.value(2).toString())
-            .field("publisher", q.value(3).toString())
-            .field("tier", q.value(4).toString())
-            .field("iconUri", q.value(5).toString())
-            .key("isCustomApi")
-            .value(q.value(6).toInt() != 0)
-            .endObject()
-            .endObject();
-    }
+    while (q.next())
+        writeConnector(w, q, false);
     if (!ran || q.lastError().isValid()) {
         const Response failed = ApiContext::readFailed(u"connectors"_s, q);
         q.finish();
@@ -137,12 +199,15 @@ Response CatalogApi::connectors(Request &req, const QString &envName)
 Response CatalogApi::connector(Request &req, const QString &envName)
 {
     Response error;
-    if (!m_ctx.environment(req, &error, envName))
+    const auto env = m_ctx.environment(req, &error, envName);
+    if (!env)
         return error;
     const QString name = req.param(u"api"_s);
     QSqlQuery &q = m_ctx.store.prepared(
-        u"SELECT name, display_name, description, publisher, tier, icon_uri, is_custom FROM connectors WHERE name=? COLLATE NOCASE"_s);
+        u"SELECT name, display_name, description, publisher, tier, icon_uri, is_custom, env FROM connectors"
+        " WHERE name=? COLLATE NOCASE AND (env IS NULL OR env=?)"_s);
     q.bindValue(0, name);
+    q.bindValue(1, env->name);
     q.exec();
     if (!q.next()) {
         q.finish();
@@ -151,25 +216,7 @@ Response CatalogApi::connector(Request &req, const QString &envName)
     }
     QByteArray out;
     JsonWriter w(out);
-    w.beginObject()
-        .field("name", q.value(0).toString())
-        .field("id", QString(u"/providers/Microsoft.PowerApps/apis/"_s + q.value(0).toString()))
-        .field("type", "Microsoft.PowerApps/apis")
-        .key("properties")
-        .beginObject()
-        .field("displayName", q.value(1).toString())
-        .field("description", q.value(2).toString())
-        .field("publisher", q.value(3).toString())
-        .field("tier", q.value(4).toString())
-        .field("iconUri", q.value(5).toString())
-        .key("isCustomApi")
-        .value(q.value(6).toInt() != 0)
-        .key("capabilities")
-        .beginArray()
-        .value(u"actions"_s)
-        .endArray()
-        .endObject()
-        .endObject();
+    writeConnector(w, q, true);
     q.finish();
     return Response::rawJson(out);
 }

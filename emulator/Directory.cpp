@@ -15,7 +15,8 @@ void Directory::load(Store &store)
     m_groupById.clear();
     {
         QSqlQuery &q = store.prepared(
-            u"SELECT id, upn, display_name, mail, job_title, is_admin FROM users ORDER BY ord, upn"_s);
+            u"SELECT id, upn, display_name, mail, job_title, is_admin, account_enabled FROM users"
+            " WHERE deleted_ms IS NULL ORDER BY ord, upn"_s);
         q.exec();
         while (q.next()) {
             DirectoryUser u;
@@ -25,6 +26,7 @@ void Directory::load(Store &store)
             u.mail = q.value(3).toString();
             u.jobTitle = q.value(4).toString();
             u.isAdmin = q.value(5).toInt() != 0;
+            u.accountEnabled = q.value(6).toInt() != 0;
             m_userById.insert(u.id, m_users.size());
             m_userByUpn.insert(u.upn.toLower(), m_users.size());
             m_users.append(u);
@@ -70,6 +72,12 @@ std::optional<DirectoryGroup> Directory::groupById(const QString &id) const
 {
     const auto it = m_groupById.constFind(id);
     return it == m_groupById.constEnd() ? std::nullopt : std::optional(m_groups.at(*it));
+}
+
+bool Directory::isAdmin(const QString &userId) const
+{
+    const auto it = m_userById.constFind(userId);
+    return it != m_userById.constEnd() && m_users.at(*it).isAdmin;
 }
 
 Caller Directory::caller(const DirectoryUser &user) const

@@ -20,7 +20,8 @@ struct DirectoryUser
     QString displayName;
     QString mail;
     QString jobTitle;
-    bool isAdmin = false;
+    bool isAdmin = false;       // a Power Platform administrator: may use scopes/admin
+    bool accountEnabled = true; // false: a disabled account (Graph accountEnabled)
     QStringList groupIds;
 };
 
@@ -33,7 +34,9 @@ struct DirectoryGroup
 };
 
 // The tenant's users and groups, read once from the store after seeding (they never change
-// at run time), so that every request can resolve its caller without a query.
+// at run time), so that every request can resolve its caller without a query. Deleted users
+// are not in it (their object IDs stay on the flows they owned); disabled ones are, with
+// accountEnabled false.
 class Directory
 {
 public:
@@ -44,6 +47,8 @@ public:
     std::optional<DirectoryUser> userById(const QString &id) const;
     std::optional<DirectoryUser> userByUpn(const QString &upn) const; // case-insensitive
     std::optional<DirectoryGroup> groupById(const QString &id) const;
+    // Whether the user with this object ID is an administrator (false for unknown IDs).
+    bool isAdmin(const QString &userId) const;
     Caller caller(const DirectoryUser &user) const;
 
 private:

@@ -101,6 +101,11 @@ QString Emulator::demoUserUpn() const
     return u"adele.vance@contoso.example"_s;
 }
 
+QString Emulator::adminUserUpn() const
+{
+    return u"diego.siciliani@contoso.example"_s;
+}
+
 void Emulator::onServerThread(const std::function<void(EmulatorServer &)> &fn) const
 {
     if (!m_server)
@@ -187,12 +192,39 @@ QStringList Emulator::flowNames(const QString &env) const
 {
     QStringList out;
     onServerThread([&](EmulatorServer &s) {
-        QSqlQuery &q = s.store().prepared(u"SELECT name FROM flows WHERE env=? ORDER BY name"_s);
+        QSqlQuery &q =
+            s.store().prepared(u"SELECT name FROM flows WHERE env=? AND deleted_ms IS NULL ORDER BY name"_s);
         q.bindValue(0, env);
         q.exec();
         while (q.next())
             out.append(q.value(0).toString());
         q.finish();
+    });
+    return out;
+}
+
+QStringList Emulator::softDeletedFlowNames(const QString &env) const
+{
+    QStringList out;
+    onServerThread([&](EmulatorServer &s) {
+        QSqlQuery &q = s.store().prepared(
+            u"SELECT name FROM flows WHERE env=? AND deleted_ms IS NOT NULL ORDER BY name"_s);
+        q.bindValue(0, env);
+        q.exec();
+        while (q.next())
+            out.append(q.value(0).toString());
+        q.finish();
+    });
+    return out;
+}
+
+std::optional<FlowDeletion> Emulator::flowDeletion(const QString &env, const QString &flow) const
+{
+    std::optional<FlowDeletion> out;
+    onServerThread([&](EmulatorServer &s) {
+        const auto row = s.context().loadFlow(env, flow, true);
+        if (row && row->deletedMs > 0)
+            out = FlowDeletion{row->deletedBy, row->deletedMs};
     });
     return out;
 }
@@ -206,7 +238,8 @@ QStringList Emulator::flowsOwnedBy(const QString &upn, const QString &env) const
             return;
         QSqlQuery &q = s.store().prepared(
             u"SELECT DISTINCT o.flow FROM flow_owners o JOIN memberships m ON m.principal_id=o.principal_id"
-            " WHERE m.user_id=? AND o.env=? ORDER BY o.flow"_s);
+            " JOIN flows f ON f.env=o.env AND f.name=o.flow"
+            " WHERE m.user_id=? AND o.env=? AND f.deleted_ms IS NULL ORDER BY o.flow"_s);
         q.bindValue(0, user->id);
         q.bindValue(1, env.isEmpty() ? Seeder::defaultEnvironment() : env);
         q.exec();
@@ -242,7 +275,7 @@ std::optional<QJsonObject> Emulator::flowJson(const QString &env, const QString 
             return;
         QByteArray text;
         JsonWriter w(text);
-        s.context().writeFlow(w, *row, true);
+        s.context().writeFlow(w, *row, true, s.context().baseUrl.toString());
         out = QJsonDocument::fromJson(text).object();
     });
     return out;

@@ -59,6 +59,13 @@ struct EmulatorOptions
 
 class EmulatorServer;
 
+// Who soft-deleted a flow and when.
+struct FlowDeletion
+{
+    QString deletedBy; // object ID
+    qint64 deletedMs = 0;
+};
+
 // A stateful local Power Automate service on its own thread, listening on loopback.
 // start() returns once it listens (or failed to), so callers can use baseUrl() at once.
 // The introspection methods below are thread-safe: they run on the emulator's thread and
@@ -77,7 +84,8 @@ public:
     QUrl baseUrl() const; // http://127.0.0.1:PORT
     quint16 port() const;
     QString tenantId() const;
-    QString demoUserUpn() const; // the first seeded user, approved at once as login_hint
+    QString demoUserUpn() const;  // the first seeded user, approved at once as login_hint; not an admin
+    QString adminUserUpn() const; // a Power Platform administrator (demo seed)
 
     void setFaults(const Faults &faults);
     Faults faults() const;
@@ -90,7 +98,9 @@ public:
     QStringList userPrincipalNames() const;   // the seeded users, demo user first
     QString userId(const QString &upn) const; // object ID, empty if unknown
     QString groupId(const QString &displayName) const;
-    QStringList flowNames(const QString &env) const;
+    QStringList flowNames(const QString &env) const;            // not soft-deleted
+    QStringList softDeletedFlowNames(const QString &env) const; // in the recycle bin or past it
+    std::optional<FlowDeletion> flowDeletion(const QString &env, const QString &flow) const;
     QStringList flowsOwnedBy(const QString &upn, const QString &env) const;    // directly or through a group
     QString firstOwnedFlow(const QString &upn, const QString &env = {}) const; // default env when empty
     QString flowNotOwnedBy(const QString &upn, const QString &env = {}) const;

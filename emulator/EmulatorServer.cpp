@@ -388,7 +388,9 @@ Response EmulatorServer::dispatch(Request &req, const Route &route, bool *, bool
     const bool cacheable = req.method == "GET" && route.area == Area::Management;
     QByteArray key;
     if (cacheable) {
-        key = req.caller.id.toLatin1() + ' ' + req.rawPath + '?' + req.rawQuery;
+        // Answers carry links built on the origin the client called (nextLink, workflow links).
+        key = req.caller.id.toLatin1() + ' ' + req.header("X-Forwarded-Proto") + ' ' + req.header("Host") +
+              ' ' + req.rawPath + '?' + req.rawQuery;
         const auto it = m_cache.constFind(key);
         if (it != m_cache.constEnd() && it->version == m_store->version() && nowMs() < it->untilMs)
             return it->response;

@@ -14,7 +14,14 @@ namespace fc::emu {
 
 namespace {
 const QString kFlow = u"providers/Microsoft.ProcessSimple/environments/{env}/flows/{flow}"_s;
+const QString kAdminFlow =
+    u"providers/Microsoft.ProcessSimple/scopes/admin/environments/{env}/flows/{flow}"_s;
 const QStringList kVersions{u"2016-11-01"_s, u"2017-06-01"_s};
+
+bool isRole(const QString &role)
+{
+    return role == "CanView"_L1 || role == "CanViewWithShare"_L1 || role == "CanEdit"_L1;
+}
 } // namespace
 
 void OwnerApi::registerRoutes(Router &router)
@@ -24,12 +31,14 @@ void OwnerApi::registerRoutes(Router &router)
     router.add(
         "POST", kFlow + u"/owners"_s, Area::Management, [this](Request &r) { return modifySpec(r); },
         kVersions);
-    router.add(
-        "GET", kFlow + u"/permissions"_s, Area::Management, [this](Request &r) { return list(r); },
-        kVersions);
-    router.add(
-        "POST", kFlow + u"/modifyPermissions"_s, Area::Management,
-        [this](Request &r) { return modifyLive(r); }, kVersions);
+    for (const QString &flow : {kFlow, kAdminFlow}) {
+        router.add(
+            "GET", flow + u"/permissions"_s, Area::Management, [this](Request &r) { return list(r); },
+            kVersions);
+        router.add(
+            "POST", flow + u"/modifyPermissions"_s, Area::Management,
+            [this](Request &r) { return modifyLive(r); }, kVersions);
+    }
 }
 
 Response OwnerApi::ownersList(const FlowRow &flow)
@@ -91,35 +100,98 @@ Response OwnerApi::list(Request &req)
     return ownersList(*flow);
 }
 
+std::optional<OwnerChanges> readOwnerChanges(const QJsonObject &body, QString *problem)
+{
+    OwnerChanges changes;
+    for (const char *field : {"add", "remove"}) {
+        const QJsonValue list = body.value(QLatin1StringView(field));
+        if (list.isUndefined())
+            continue;
+        if (!list.isArray()) {
+            *problem = QString(u"The property '"_s + QLatin1StringView(field) + u"' must be an array."_s);
+            return std::nullopt;
+        }
+        int i = 0;
+        for (const QJsonValue &v : list.toArray()) {
+            const QJsonObject o = v.toObject();
+            if (!o.value("id"_L1).isString() || o.value("id"_L1).toString().isEmpty()) {
+                *problem = QString(u"The property '"_s + QLatin1StringView(field) + u'[' +
+                                   QString::number(i) + u"].id' is missing or is not a string."_s);
+                return std::nullopt;
+            }
+            (qstrcmp(field, "add") == 0 ? changes.add : changes.remove)
+                .append({o.value("id"_L1).toString(), o.value("type"_L1).toString(), {}});
+            ++i;
+        }
+    }
+    if (changes.add.isEmpty() && changes.remove.isEmpty()) {
+        *problem = u"The request must contain a non-empty 'add' or 'remove' array."_s;
+        return std::nullopt;
+    }
+    return changes;
+}
+
+std::optional<OwnerChanges> readPermissionChanges(const QJsonObject &body, QString *problem)
+{
+    OwnerChanges changes;
+    const QJsonValue put = body.value("put"_L1);
+    if (!put.isUndefined() && !put.isArray()) {
+        *problem = u"The property 'put' must be an array."_s;
+        return std::nullopt;
+    }
+    int i = 0;
+    for (const QJsonValue &v : put.toArray()) {
+        const QJsonObject principal =
+            v.toObject().value("properties"_L1).toObject().value("principal"_L1).toObject();
+        if (!principal.value("id"_L1).isString() || principal.value("id"_L1).toString().isEmpty()) {
+            *problem = QString(u"The property 'put["_s + QString::number(i) +
+                               u"].properties.principal.id' is missing or is not a string."_s);
+            return std::nullopt;
+        }
+        const QJsonValue role = v.toObject().value("properties"_L1).toObject().value("roleName"_L1);
+        if (!role.isUndefined() && !(role.isString() && isRole(role.toString()))) {
+            *problem =
+                QString(u"The property 'put["_s + QString::number(i) +
+                        u"].properties.roleName' must be 'CanView', 'CanViewWithShare' or 'CanEdit'."_s);
+            return std::nullopt;
+        }
+        changes.add.append(
+            {principal.value("id"_L1).toString(), principal.value("type"_L1).toString(), role.toString()});
+        ++i;
+    }
+    const QJsonValue del = body.value("delete"_L1);
+    if (!del.isUndefined() && !del.isArray()) {
+        *problem = u"The property 'delete' must be an array."_s;
+        return std::nullopt;
+    }
+    i = 0;
+    for (const QJsonValue &v : del.toArray()) {
+        if (!v.toObject().value("id"_L1).isString()) {
+            *problem = QString(u"The property 'delete["_s + QString::number(i) +
+                               u"].id' is missing or is not a string."_s);
+            return std::nullopt;
+        }
+        changes.remove.append({v.toObject().value("id"_L1).toString(), {}, {}});
+        ++i;
+    }
+    if (changes.add.isEmpty() && changes.remove.isEmpty()) {
+        *problem = u"The request must contain a non-empty 'put' or 'delete' array."_s;
+        return std::nullopt;
+    }
+    return changes;
+}
+
 Response OwnerApi::modifySpec(Request &req)
 {
     Response error;
     const auto body = m_ctx.jsonBody(req, &error);
     if (!body)
         return error;
-    QList<Change> add, remove;
-    for (const char *field : {"add", "remove"}) {
-        const QJsonValue list = body->value(QLatin1StringView(field));
-        if (list.isUndefined())
-            continue;
-        if (!list.isArray())
-            return ApiContext::invalid(
-                QString(u"The property '"_s + QLatin1StringView(field) + u"' must be an array."_s));
-        int i = 0;
-        for (const QJsonValue &v : list.toArray()) {
-            const QJsonObject o = v.toObject();
-            if (!o.value("id"_L1).isString() || o.value("id"_L1).toString().isEmpty())
-                return ApiContext::invalid(QString(u"The property '"_s + QLatin1StringView(field) + u'[' +
-                                                   QString::number(i) +
-                                                   u"].id' is missing or is not a string."_s));
-            (qstrcmp(field, "add") == 0 ? add : remove)
-                .append({o.value("id"_L1).toString(), o.value("type"_L1).toString()});
-            ++i;
-        }
-    }
-    if (add.isEmpty() && remove.isEmpty())
-        return ApiContext::invalid(u"The request must contain a non-empty 'add' or 'remove' array."_s);
-    return apply(req, add, remove);
+    QString problem;
+    const auto changes = readOwnerChanges(*body, &problem);
+    if (!changes)
+        return ApiContext::invalid(problem);
+    return apply(req, changes->add, changes->remove);
 }
 
 Response OwnerApi::modifyLive(Request &req)
@@ -128,35 +200,11 @@ Response OwnerApi::modifyLive(Request &req)
     const auto body = m_ctx.jsonBody(req, &error);
     if (!body)
         return error;
-    QList<Change> add, remove;
-    const QJsonValue put = body->value("put"_L1);
-    if (!put.isUndefined() && !put.isArray())
-        return ApiContext::invalid(u"The property 'put' must be an array."_s);
-    int i = 0;
-    for (const QJsonValue &v : put.toArray()) {
-        const QJsonObject principal =
-            v.toObject().value("properties"_L1).toObject().value("principal"_L1).toObject();
-        if (!principal.value("id"_L1).isString() || principal.value("id"_L1).toString().isEmpty())
-            return ApiContext::invalid(
-                QString(u"The property 'put["_s + QString::number(i) +
-                        u"].properties.principal.id' is missing or is not a string."_s));
-        add.append({principal.value("id"_L1).toString(), principal.value("type"_L1).toString()});
-        ++i;
-    }
-    const QJsonValue del = body->value("delete"_L1);
-    if (!del.isUndefined() && !del.isArray())
-        return ApiContext::invalid(u"The property 'delete' must be an array."_s);
-    i = 0;
-    for (const QJsonValue &v : del.toArray()) {
-        if (!v.toObject().value("id"_L1).isString())
-            return ApiContext::invalid(QString(u"The property 'delete["_s + QString::number(i) +
-                                               u"].id' is missing or is not a string."_s));
-        remove.append({v.toObject().value("id"_L1).toString(), {}});
-        ++i;
-    }
-    if (add.isEmpty() && remove.isEmpty())
-        return ApiContext::invalid(u"The request must contain a non-empty 'put' or 'delete' array."_s);
-    return apply(req, add, remove);
+    QString problem;
+    const auto changes = readPermissionChanges(*body, &problem);
+    if (!changes)
+        return ApiContext::invalid(problem);
+    return apply(req, changes->add, changes->remove);
 }
 
 Response OwnerApi::apply(Request &req, const QList<Change> &add, const QList<Change> &remove)
@@ -203,8 +251,14 @@ Response OwnerApi::apply(Request &req, const QList<Change> &add, const QList<Cha
         m_ctx.store.run(u"DELETE FROM flow_owners WHERE env=? AND flow=? AND principal_id=?"_s,
                         {flow->env, flow->name, c.id});
     for (const Change &c : add) {
+        // The role asked for (live: roleName; the spec's add has none: CanEdit). A principal
+        // already there gets the new role, except the flow's Owner, who stays one.
+        const QString role = c.role.isEmpty() ? u"CanEdit"_s : c.role;
         const bool user = m_ctx.directory.userById(c.id).has_value();
-        m_ctx.addOwner(flow->env, flow->name, c.id, user ? u"User"_s : u"Group"_s, u"CanEdit"_s);
+        m_ctx.addOwner(flow->env, flow->name, c.id, user ? u"User"_s : u"Group"_s, role);
+        m_ctx.store.run(
+            u"UPDATE flow_owners SET role=? WHERE env=? AND flow=? AND principal_id=? AND role<>'Owner'"_s,
+            {role, flow->env, flow->name, c.id});
     }
     m_ctx.store.commit();
     return ownersList(*flow);

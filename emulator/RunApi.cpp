@@ -3,6 +3,7 @@
 #include "ApiContext.h"
 #include "FlowDefinition.h"
 #include "JsonWriter.h"
+#include "RunContent.h"
 #include "RunFilter.h"
 #include "RunLedger.h"
 #include "Store.h"
@@ -12,16 +13,58 @@
 #include <QSqlError>
 
 #include <limits>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace fc::emu {
 
 namespace {
-const QString kRuns = u"providers/Microsoft.ProcessSimple/environments/{env}/flows/{flow}/runs"_s;
+const QString kFlow = u"providers/Microsoft.ProcessSimple/environments/{env}/flows/{flow}"_s;
+const QString kAdminFlow =
+    u"providers/Microsoft.ProcessSimple/scopes/admin/environments/{env}/flows/{flow}"_s;
 const QStringList kVersions{u"2016-11-01"_s};
 
-void writeRun(JsonWriter &w, const QString &idPrefix, const RunRow &r, bool open)
+} // namespace
+
+// Where a request's content links point and until when they are valid.
+struct RunApi::Links
+{
+    QString base; // ApiContext::workflowBase
+    QString flow;
+    qint64 expiresMs = 0;
+    FlowDefinition definition{QJsonObject()};
+    // Each trigger read from the definition once per request, for all the runs on a page.
+    mutable QHash<QString, std::shared_ptr<RunContent::TriggerContent>> triggers;
+    const RunContent::TriggerContent &trigger(const QString &name) const
+    {
+        auto &slot = triggers[name];
+        if (!slot)
+            slot = std::make_shared<RunContent::TriggerContent>(definition, name);
+        return *slot;
+    }
+};
+
+void RunApi::writeLink(JsonWriter &w, const char *key, const Links &links, const QString &run,
+                       const QString &action, ContentKind kind, const QByteArray &content) const
+{
+    const QString hash = QString::fromLatin1(RunContent::md5Base64(content));
+    w.key(key)
+        .beginObject()
+        .field("uri", m_ctx.contentUri(links.base, links.flow, run, action, kind, links.expiresMs))
+        .field("contentVersion", hash)
+        .key("contentSize")
+        .value(qint64(content.size()))
+        .key("contentHash")
+        .beginObject()
+        .field("algorithm", "md5")
+        .field("value", hash)
+        .endObject()
+        .endObject();
+}
+
+void RunApi::writeRun(JsonWriter &w, const QString &idPrefix, const RunRow &r, bool open,
+                      const Links &links) const
 {
     w.beginObject()
         .field("name", r.name)
@@ -46,10 +89,16 @@ void writeRun(JsonWriter &w, const QString &idPrefix, const RunRow &r, bool open
             .field("message", "An action failed. No dependent actions succeeded.")
             .endObject();
     w.key("correlation").beginObject().field("clientTrackingId", r.correlation).endObject();
-    w.key("trigger")
-        .beginObject()
-        .field("name", r.trigger)
-        .timeField("startTime", r.startMs)
+    w.key("trigger").beginObject().field("name", r.trigger);
+    // What the trigger received and gave, behind signed links (none for a Recurrence trigger).
+    const RunContent::TriggerContent &trigger = links.trigger(r.trigger);
+    const QByteArray inputs = trigger.inputs();
+    if (!inputs.isEmpty())
+        writeLink(w, "inputsLink", links, r.name, {}, ContentKind::TriggerInputs, inputs);
+    const QByteArray outputs = trigger.outputs(r.name);
+    if (!outputs.isEmpty())
+        writeLink(w, "outputsLink", links, r.name, {}, ContentKind::TriggerOutputs, outputs);
+    w.timeField("startTime", r.startMs)
         .timeField("endTime", r.startMs + 120)
         .field("originHistoryName", r.origin.isEmpty() ? r.name : r.origin)
         .field("code", "OK")
@@ -58,37 +107,59 @@ void writeRun(JsonWriter &w, const QString &idPrefix, const RunRow &r, bool open
     if (!open)
         w.endObject().endObject();
 }
-} // namespace
 
 void RunApi::registerRoutes(Router &router)
 {
     const Area api = Area::Management;
+    // Each also in scopes/admin, where administrators reach anyone's flow.
+    for (const QString &flow : {kFlow, kAdminFlow}) {
+        const QString runs = flow + u"/runs"_s;
+        router.add(
+            "GET", runs, api, [this](Request &r) { return list(r); }, kVersions);
+        router.add(
+            "GET", runs + u"/{run}"_s, api, [this](Request &r) { return get(r); }, kVersions);
+        router.add(
+            "GET", runs + u"/{run}/actions"_s, api, [this](Request &r) { return actions(r); }, kVersions);
+        router.add(
+            "POST", runs + u"/{run}/cancel"_s, api, [this](Request &r) { return cancel(r); }, kVersions);
+        router.add(
+            "POST", runs + u"/{run}/resubmit"_s, api,
+            [this](Request &r) {
+                if (!r.hasQuery(u"triggerName"_s) || r.queryValue(u"triggerName"_s).isEmpty())
+                    return ApiContext::invalid(u"The required query parameter 'triggerName' is missing."_s);
+                return resubmit(r, r.queryValue(u"triggerName"_s));
+            },
+            kVersions);
+        router.add(
+            "POST", flow + u"/triggers/{trigger}/histories/{run}/resubmit"_s, api,
+            [this](Request &r) { return resubmit(r, r.param(u"trigger"_s)); }, kVersions);
+    }
+    // Run contents behind the signed links: no token, as on the live Logic Apps hosts.
+    const QStringList contentVersions{u"2016-06-01"_s};
     router.add(
-        "GET", kRuns, api, [this](Request &r) { return list(r); }, kVersions);
+        "GET", u"workflows/{workflow}/runs/{run}/contents/{kind}"_s, Area::Callback,
+        [this](Request &r) { return content(r); }, contentVersions);
     router.add(
-        "GET", kRuns + u"/{run}"_s, api, [this](Request &r) { return get(r); }, kVersions);
-    router.add(
-        "GET", kRuns + u"/{run}/actions"_s, api, [this](Request &r) { return actions(r); }, kVersions);
-    router.add(
-        "POST", kRuns + u"/{run}/cancel"_s, api, [this](Request &r) { return cancel(r); }, kVersions);
-    router.add(
-        "POST", kRuns + u"/{run}/resubmit"_s, api,
-        [this](Request &r) {
-            if (!r.hasQuery(u"triggerName"_s) || r.queryValue(u"triggerName"_s).isEmpty())
-                return ApiContext::invalid(u"The required query parameter 'triggerName' is missing."_s);
-            return resubmit(r, r.queryValue(u"triggerName"_s));
-        },
-        kVersions);
-    router.add(
-        "POST",
-        u"providers/Microsoft.ProcessSimple/environments/{env}/flows/{flow}/triggers/{trigger}/histories/{run}/resubmit"_s,
-        api, [this](Request &r) { return resubmit(r, r.param(u"trigger"_s)); }, kVersions);
+        "GET", u"workflows/{workflow}/runs/{run}/actions/{action}/contents/{kind}"_s, Area::Callback,
+        [this](Request &r) { return content(r); }, contentVersions);
 }
 
-Response RunApi::runNotFound(const QString &run) const
+Response RunApi::runNotFound(const QString &flow, const QString &run)
 {
-    return Response::error(404, u"WorkflowRunNotFound"_s,
-                           QString(u"The workflow run '"_s + run + u"' could not be found."_s));
+    // The live wording (the m365 CLI's docs of run cancel and resubmit).
+    return Response::error(
+        404, u"WorkflowRunNotFound"_s,
+        QString(u"The workflow '"_s + flow + u"' run '"_s + run + u"' could not be found."_s));
+}
+
+RunApi::Links RunApi::linksFor(const Request &req, const FlowRow &flow) const
+{
+    Links links;
+    links.base = m_ctx.workflowBase(req, flow.location);
+    links.flow = flow.name;
+    links.expiresMs = ApiContext::contentLinkExpiry(nowMs());
+    links.definition = FlowDefinition(QJsonDocument::fromJson(flow.definition).object());
+    return links;
 }
 
 std::optional<RunRow> RunApi::loadRun(const QString &env, const QString &flow, const QString &run)
@@ -150,8 +221,9 @@ Response RunApi::list(Request &req)
         return failed;
     }
     const QString idPrefix = m_ctx.flowId(env->name, flow->name) + u"/runs/"_s;
+    const Links links = linksFor(req, *flow);
     QByteArray items;
-    items.reserve(*top * 700);
+    items.reserve(*top * 1600);
     JsonWriter w(items);
     int count = 0;
     bool more = false;
@@ -168,7 +240,7 @@ Response RunApi::list(Request &req)
                                q.value(6).toString(), q.value(7).toString(), now, q.value(8).toString());
         if (r.status == "Running"_L1 && q.value(5).toLongLong() > 0)
             validUntil = std::min(validUntil, q.value(5).toLongLong());
-        writeRun(w, idPrefix, r, false);
+        writeRun(w, idPrefix, r, false, links);
         last = r.name;
         ++count;
     }
@@ -179,29 +251,27 @@ Response RunApi::list(Request &req)
     }
     q.finish();
     Response resp = ApiContext::listResponse(items, more ? m_ctx.nextLink(req, last) : QString());
-    // A filtered page may change when a run ends, so only unfiltered pages are cached.
-    resp.cacheUntilMs = filter.sql().isEmpty() ? validUntil : 0;
+    // A filtered page may change when a run ends, so only unfiltered pages are cached; and
+    // only within the hour, so the content links it carries stay hours from expiring.
+    constexpr qint64 hour = 3600 * 1000;
+    resp.cacheUntilMs = filter.sql().isEmpty() ? std::min(validUntil, (now / hour + 1) * hour) : 0;
     return resp;
 }
 
-void RunApi::writeActions(JsonWriter &w, const FlowRow &flow, const RunRow &run, const QString &runId,
-                          bool asMap)
+QList<RunApi::ActionState> RunApi::actionStates(const FlowDefinition &def, const RunRow &run)
 {
-    const FlowDefinition def(QJsonDocument::fromJson(flow.definition).object());
     const QStringList names = def.actionsInOrder();
     const qsizetype n = names.size();
-    const qint64 end = run.endMs > 0 ? run.endMs : nowMs();
+    const qint64 now = nowMs();
+    const qint64 end = run.endMs > 0 ? run.endMs : now;
     const qint64 step = n > 0 ? std::max<qint64>(1, (end - run.startMs) / n) : 1;
     // Where the run stopped: the failing action is chosen from the run name, so it is stable.
     qsizetype stopAt = n;
     if (run.status == "Failed"_L1)
         stopAt = n > 0 ? static_cast<qsizetype>(qHash(run.name) % size_t(n)) : 0;
     else if (run.status != "Succeeded"_L1)
-        stopAt = n > 0 ? std::min<qsizetype>(n - 1, (nowMs() - run.startMs) / step) : 0;
-    if (asMap)
-        w.beginObject();
-    else
-        w.beginArray();
+        stopAt = n > 0 ? std::min<qsizetype>(n - 1, (now - run.startMs) / step) : 0;
+    QList<ActionState> out;
     for (qsizetype i = 0; i < n; ++i) {
         QString status;
         if (i < stopAt)
@@ -214,30 +284,47 @@ void RunApi::writeActions(JsonWriter &w, const FlowRow &flow, const RunRow &run,
             status = u"Skipped"_s;
         else
             break; // not reached yet
-        const QJsonObject action = def.action(names.at(i));
+        out.append({names.at(i), status, run.startMs + i * step, run.startMs + (i + 1) * step});
+    }
+    return out;
+}
+
+void RunApi::writeActions(JsonWriter &w, const Links &links, const RunRow &run, const QString &runId,
+                          bool asMap) const
+{
+    if (asMap)
+        w.beginObject();
+    else
+        w.beginArray();
+    for (const ActionState &state : actionStates(links.definition, run)) {
+        const QString &name = state.name;
+        const QString &status = state.status;
+        const QJsonObject action = links.definition.action(name);
         if (asMap) {
-            w.key(names.at(i).toUtf8().constData());
+            w.key(name);
         } else {
             w.beginObject()
-                .field("name", names.at(i))
-                .field("id", QString(runId + u"/actions/"_s + names.at(i)))
+                .field("name", name)
+                .field("id", QString(runId + u"/actions/"_s + name))
                 .field("type", "Microsoft.ProcessSimple/environments/flows/runs/actions")
                 .key("properties");
         }
-        w.beginObject()
-            .field("type", action.value("type"_L1).toString())
-            .timeField("startTime", run.startMs + i * step);
+        w.beginObject().field("type", action.value("type"_L1).toString());
+        for (const ContentKind kind : {ContentKind::ActionInputs, ContentKind::ActionOutputs}) {
+            const QByteArray content = RunContent::action(links.definition, name, run.name, status, kind);
+            if (!content.isEmpty())
+                writeLink(w, kind == ContentKind::ActionInputs ? "inputsLink" : "outputsLink", links,
+                          run.name, name, kind, content);
+        }
+        w.timeField("startTime", state.startMs);
         if (status != "Running"_L1 && status != "Waiting"_L1)
-            w.timeField("endTime", run.startMs + (i + 1) * step);
+            w.timeField("endTime", state.endMs);
         w.field("status", status);
         w.field("code", status == "Succeeded"_L1 ? "OK"
                         : status == "Failed"_L1  ? "BadRequest"
                         : status == "Skipped"_L1 ? "ActionSkipped"
                                                  : "NotSpecified");
-        w.key("correlation")
-            .beginObject()
-            .field("actionTrackingId", stableGuid(run.name + names.at(i)))
-            .endObject();
+        w.key("correlation").beginObject().field("actionTrackingId", stableGuid(run.name + name)).endObject();
         if (status == "Failed"_L1)
             w.key("error")
                 .beginObject()
@@ -245,7 +332,7 @@ void RunApi::writeActions(JsonWriter &w, const FlowRow &flow, const RunRow &run,
                 .field(
                     "message",
                     QString(
-                        u"The action '"_s + names.at(i) +
+                        u"The action '"_s + name +
                         u"' failed: the remote service answered 400 Bad Request (the item was not found)."_s))
                 .endObject();
         w.endObject();
@@ -273,7 +360,7 @@ std::optional<RunApi::Target> RunApi::resolve(Request &req, FlowAccess access, R
         return std::nullopt;
     auto run = loadRun(env->name, flow->name, req.param(u"run"_s));
     if (!run) {
-        *error = runNotFound(req.param(u"run"_s));
+        *error = runNotFound(flow->name, req.param(u"run"_s));
         return std::nullopt;
     }
     return Target{*env, *flow, std::move(*run)};
@@ -291,12 +378,13 @@ Response RunApi::get(Request &req)
         return ApiContext::invalid(
             QString(u"The $expand value '"_s + expand + u"' is not supported; use properties/actions."_s));
     const QString idPrefix = m_ctx.flowId(env.name, flow.name) + u"/runs/"_s;
+    const Links links = linksFor(req, flow);
     QByteArray out;
     JsonWriter w(out);
-    writeRun(w, idPrefix, run, true);
+    writeRun(w, idPrefix, run, true, links);
     if (!expand.isEmpty()) {
         w.key("actions");
-        writeActions(w, flow, run, idPrefix + run.name, true);
+        writeActions(w, links, run, idPrefix + run.name, true);
     }
     w.endObject().endObject();
     return Response::rawJson(out);
@@ -311,9 +399,66 @@ Response RunApi::actions(Request &req)
     const auto &[env, flow, run] = *target;
     QByteArray out("{\"value\":");
     JsonWriter w(out);
-    writeActions(w, flow, run, m_ctx.flowId(env.name, flow.name) + u"/runs/"_s + run.name, false);
+    writeActions(w, linksFor(req, flow), run, m_ctx.flowId(env.name, flow.name) + u"/runs/"_s + run.name,
+                 false);
     out.append('}');
     return Response::rawJson(out);
+}
+
+Response RunApi::content(Request &req)
+{
+    const QString flowName = ApiContext::flowNameOfWorkflowId(req.param(u"workflow"_s));
+    const QString runName = req.param(u"run"_s);
+    const QString actionName = req.param(u"action"_s); // empty: the trigger's
+    const auto kind = ApiContext::contentKindFromName(req.param(u"kind"_s));
+    const bool forAction =
+        kind && (*kind == ContentKind::ActionInputs || *kind == ContentKind::ActionOutputs);
+    if (!kind || forAction == actionName.isEmpty() || flowName.isEmpty())
+        return Response::error(404, u"NotFound"_s,
+                               QString(u"No content matches '"_s + QString::fromUtf8(req.rawPath) + u"'."_s));
+    // The link is its own credential: sp names what it grants, se when that ends, sig signs both.
+    const QString permission = req.queryValue(u"sp"_s);
+    const QString expiry = req.queryValue(u"se"_s);
+    const QByteArray sig = req.queryValue(u"sig"_s).toLatin1();
+    const QByteArray expected = m_ctx.contentSignature(flowName, permission, expiry);
+    bool same = sig.size() == expected.size();
+    for (qsizetype i = 0; same && i < sig.size(); ++i)
+        same = sig.at(i) == expected.at(i);
+    if (!same || permission != ApiContext::contentPermission(runName, actionName, *kind))
+        return Response::error(403, u"AuthorizationFailed"_s,
+                               u"The signature (sig) of this content link is not valid."_s);
+    const auto expires = parseIsoTime(expiry);
+    if (!expires || *expires <= nowMs())
+        return Response::error(
+            403, u"AuthorizationFailed"_s,
+            QString(u"This content link expired at "_s + expiry + u"; read the run again for a new one."_s));
+    const QString env =
+        m_ctx.store.scalar(u"SELECT env FROM flows WHERE name=? AND deleted_ms IS NULL"_s, {flowName})
+            .toString();
+    const auto flow = env.isEmpty() ? std::nullopt : m_ctx.loadFlow(env, flowName);
+    if (!flow)
+        return Response::error(
+            404, u"WorkflowNotFound"_s,
+            QString(u"The workflow '"_s + req.param(u"workflow"_s) + u"' could not be found."_s));
+    const auto run = loadRun(env, flowName, runName);
+    if (!run)
+        return runNotFound(flowName, runName);
+    const FlowDefinition def(QJsonDocument::fromJson(flow->definition).object());
+    QByteArray content;
+    if (!forAction) {
+        content = RunContent::trigger(def, run->trigger, run->name, *kind);
+    } else {
+        for (const ActionState &state : actionStates(def, *run)) {
+            if (state.name == actionName)
+                content = RunContent::action(def, actionName, run->name, state.status, *kind);
+        }
+    }
+    if (content.isEmpty())
+        return Response::error(
+            404, u"ContentNotFound"_s,
+            QString(u"The run '"_s + runName + u"' has no "_s + req.param(u"kind"_s) +
+                    (forAction ? QString(u" for the action '"_s + actionName + u"'."_s) : u"."_s)));
+    return Response::rawJson(content);
 }
 
 Response RunApi::cancel(Request &req)

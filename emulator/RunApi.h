@@ -6,12 +6,14 @@
 namespace fc::emu {
 
 class ApiContext;
+class FlowDefinition;
 class JsonWriter;
 struct RunRow;
 struct FlowRow;
 
 // Run history: list with keyset paging and $filter, details with actions, cancel, resubmit
-// (spec and live paths).
+// (spec and live paths, user scope and scopes/admin), and the run contents behind the signed
+// inputsLink/outputsLink of triggers and actions.
 class RunApi
 {
 public:
@@ -24,14 +26,33 @@ private:
     Response actions(Request &req);
     Response cancel(Request &req);
     Response resubmit(Request &req, const QString &trigger);
+    // GET …/workflows/{id}/runs/{run}[/actions/{action}]/contents/{kind}: a signed link's content.
+    Response content(Request &req);
 
     std::optional<RunRow> loadRun(const QString &env, const QString &flow, const QString &run);
     // The environment, flow and run a request names, checked for access; or the error to answer.
     struct Target;
     std::optional<Target> resolve(Request &req, FlowAccess access, Response *error);
-    Response runNotFound(const QString &run) const;
-    void writeActions(JsonWriter &w, const FlowRow &flow, const RunRow &run, const QString &runId,
-                      bool asMap);
+    static Response runNotFound(const QString &flow, const QString &run);
+
+    struct Links;
+    Links linksFor(const Request &req, const FlowRow &flow) const;
+    void writeLink(JsonWriter &w, const char *key, const Links &links, const QString &run,
+                   const QString &action, ContentKind kind, const QByteArray &content) const;
+    void writeRun(JsonWriter &w, const QString &idPrefix, const RunRow &r, bool open,
+                  const Links &links) const;
+
+    // The top-level actions a run has reached, in run order, with their status and times.
+    struct ActionState
+    {
+        QString name;
+        QString status;
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+    };
+    static QList<ActionState> actionStates(const FlowDefinition &def, const RunRow &run);
+    void writeActions(JsonWriter &w, const Links &links, const RunRow &run, const QString &runId,
+                      bool asMap) const;
 
     ApiContext &m_ctx;
 };

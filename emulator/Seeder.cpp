@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <iterator>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -17,19 +18,29 @@ namespace fc::emu {
 namespace {
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
+enum class Account { Enabled, Disabled, Deleted };
 struct UserSeed
 {
     const char *alias, *displayName, *jobTitle;
-    bool admin;
+    bool admin;        // a Power Platform administrator
     const char *group; // nullptr: none
+    Account account;
 };
+// Adele, the demo user, comes first and is not an administrator; Diego is. The last four own
+// the orphaned flows: two accounts are disabled, two deleted (gone from the directory).
 const UserSeed kUsers[] = {
-    {"adele.vance", "Adele Vance", "Power Platform Administrator", true, "IT Operations"},
-    {"james.miller", "James Miller", "Finance Analyst", false, "Finance Automation"},
-    {"jane.smith", "Jane Smith", "Accounts Payable Lead", false, "Finance Automation"},
-    {"megan.bowen", "Megan Bowen", "Marketing Manager", false, nullptr},
-    {"nestor.wilke", "Nestor Wilke", "IT Engineer", false, "IT Operations"},
-    {"lidia.holloway", "Lidia Holloway", "Product Manager", false, nullptr},
+    {"adele.vance", "Adele Vance", "Automation Lead", false, "IT Operations", Account::Enabled},
+    {"james.miller", "James Miller", "Finance Analyst", false, "Finance Automation", Account::Enabled},
+    {"jane.smith", "Jane Smith", "Accounts Payable Lead", false, "Finance Automation", Account::Enabled},
+    {"megan.bowen", "Megan Bowen", "Marketing Manager", false, nullptr, Account::Enabled},
+    {"nestor.wilke", "Nestor Wilke", "IT Engineer", false, "IT Operations", Account::Enabled},
+    {"lidia.holloway", "Lidia Holloway", "Product Manager", false, nullptr, Account::Enabled},
+    {"diego.siciliani", "Diego Siciliani", "Power Platform Administrator", true, "IT Operations",
+     Account::Enabled},
+    {"alex.wilber", "Alex Wilber", "Sales Lead", false, nullptr, Account::Disabled},
+    {"debra.berger", "Debra Berger", "Partner Manager", false, nullptr, Account::Disabled},
+    {"pradeep.gupta", "Pradeep Gupta", "Account Manager", false, "Finance Automation", Account::Deleted},
+    {"isaiah.langer", "Isaiah Langer", "Warehouse Coordinator", false, nullptr, Account::Deleted},
 };
 const char *const kGroups[][3] = {
     {"Finance Automation", "finance-automation@contoso.example", "Owners of the finance flows"},
@@ -58,8 +69,19 @@ const ConnectorSeed kConnectors[] = {
     {"shared_excelonlinebusiness", "Excel Online (Business)", "Tables in Excel workbooks.", "Microsoft",
      "Standard", false},
     {"shared_planner", "Planner", "Plans and tasks in Microsoft Planner.", "Microsoft", "Standard", false},
-    {"shared_contoso-inventory-5f2e", "Contoso Inventory", "Contoso's stock service (custom connector).",
-     "Contoso", "Premium", true},
+};
+
+// Custom connectors belong to one environment: 0 default, 1 production.
+struct CustomConnectorSeed
+{
+    const char *name, *displayName, *description;
+    int env;
+};
+const CustomConnectorSeed kCustomConnectors[] = {
+    {"shared_contoso-inventory-5f2e", "Contoso Inventory", "Contoso's stock service (custom connector).", 0},
+    {"shared_contoso-ticketing-7a1c", "Contoso Ticketing", "Opens and updates IT tickets (custom connector).",
+     0},
+    {"shared_contoso-erp-3b9d", "Contoso ERP", "Orders and invoices in Contoso's ERP (custom connector).", 1},
 };
 
 // Templates of real definitions: trigger, then actions in run order, with the connectors used.
@@ -95,6 +117,11 @@ const TemplateSeed kTemplates[] = {
      R"j({"Start_and_wait_for_an_approval":{"type":"OpenApiConnectionWebhook","runAfter":{},"inputs":{"host":{"connectionName":"shared_approvals","operationId":"StartAndWaitForAnApproval","apiId":"/providers/Microsoft.PowerApps/apis/shared_approvals"},"parameters":{"approvalType":"Basic","WebhookApprovalCreationInput/title":"Expense approval","WebhookApprovalCreationInput/assignedTo":"jane.smith@contoso.example"},"authentication":"@parameters('$authentication')"}},
         "Update_item":{"type":"OpenApiConnection","runAfter":{"Start_and_wait_for_an_approval":["Succeeded"]},"inputs":{"host":{"connectionName":"shared_sharepointonline","operationId":"PatchItem","apiId":"/providers/Microsoft.PowerApps/apis/shared_sharepointonline"},"parameters":{"dataset":"https://contoso.sharepoint.com/sites/Finance","table":"Expenses","id":1},"authentication":"@parameters('$authentication')"}},
         "Send_an_email_(V2)":{"type":"OpenApiConnection","runAfter":{"Update_item":["Succeeded"]},"inputs":{"host":{"connectionName":"shared_office365","operationId":"SendEmailV2","apiId":"/providers/Microsoft.PowerApps/apis/shared_office365"},"parameters":{"emailMessage/To":"finance@contoso.example","emailMessage/Subject":"Expense decided"},"authentication":"@parameters('$authentication')"}}})j"},
+    // A connector's polling trigger: its runs carry trigger inputs and outputs.
+    {"sharepoint-item-teams",
+     R"j({"When_an_item_is_created":{"type":"OpenApiConnection","recurrence":{"frequency":"Minute","interval":5},"splitOn":"@triggerOutputs()?['body/value']","inputs":{"host":{"connectionName":"shared_sharepointonline","operationId":"GetOnNewItems","apiId":"/providers/Microsoft.PowerApps/apis/shared_sharepointonline"},"parameters":{"dataset":"https://contoso.sharepoint.com/sites/Operations","table":"Requests"},"authentication":"@parameters('$authentication')"}}})j",
+     R"j({"Post_message_in_a_chat_or_channel":{"type":"OpenApiConnection","runAfter":{},"inputs":{"host":{"connectionName":"shared_teams","operationId":"PostMessageToConversation","apiId":"/providers/Microsoft.PowerApps/apis/shared_teams"},"parameters":{"poster":"Flow bot","location":"Channel","body/recipient/groupId":"5f0e1c7a-2b2d-4d5e-9a51-3c1f0b6a7e21","body/recipient/channelId":"19:operations@thread.tacv2","body/messageBody":"<p>New request: @{triggerOutputs()?['body/Title']}</p>"},"authentication":"@parameters('$authentication')"}},
+        "Archive_item":{"type":"OpenApiConnection","runAfter":{"Post_message_in_a_chat_or_channel":["Succeeded"]},"inputs":{"host":{"connectionName":"shared_sharepointonline","operationId":"PostItem","apiId":"/providers/Microsoft.PowerApps/apis/shared_sharepointonline"},"parameters":{"dataset":"https://contoso.sharepoint.com/sites/Operations","table":"Archive","item/Title":"@triggerOutputs()?['body/Title']"},"authentication":"@parameters('$authentication')"}}})j"},
 };
 
 struct FlowSeed
@@ -148,7 +175,38 @@ const FlowSeed kFlows[] = {
     {"Dev data refresh", 2, 1, "nestor.wilke", nullptr, "Started", 0.15},
     {"Sandbox cleanup", 2, 3, "adele.vance", "lidia.holloway", "Started", 0.12},
     {"Feature flag audit", 2, 0, "lidia.holloway", "IT Operations", "Started", 0.05},
+    // Orphaned: every owner's account is disabled or deleted.
+    {"Quarterly sales forecast", 0, 1, "alex.wilber", nullptr, "Started", 0.2},
+    {"Lead assignment", 0, 0, "alex.wilber", "debra.berger", "Started", 0.15},
+    {"Partner portal intake", 0, 2, "debra.berger", "pradeep.gupta", "Started", 0.1},
+    {"Contract renewal reminder", 0, 1, "pradeep.gupta", nullptr, "Started", 0.25},
+    {"Warehouse stock sync", 0, 5, "isaiah.langer", nullptr, "Started", 0.3},
+    {"Key account digest", 1, 1, "pradeep.gupta", "isaiah.langer", "Stopped", 0.1},
+    // A connector trigger, visible to Adele through IT Operations.
+    {"Archive new SharePoint items", 0, 5, "nestor.wilke", "IT Operations", "Started", 0.08},
 };
+
+// Soft-deleted flows in the default environment (the admin's recycle bin), deleted this many
+// days ago; the last is past the 21 days the service keeps them, so it is gone for good.
+struct DeletedFlowSeed
+{
+    const char *displayName;
+    int templateIndex;
+    const char *creator, *deletedBy;
+    int daysAgo;
+};
+const DeletedFlowSeed kDeletedFlows[] = {
+    {"Old expense tracker", 0, "adele.vance", "adele.vance", 3},
+    {"Legacy newsletter", 1, "megan.bowen", "megan.bowen", 10},
+    {"Temp import job", 2, "james.miller", "diego.siciliani", 1},
+    {"Retired survey flow", 0, "megan.bowen", "megan.bowen", 25},
+};
+
+// The name of a template's (only) trigger.
+QString triggerNameOf(int templateIndex)
+{
+    return QJsonDocument::fromJson(kTemplates[templateIndex].trigger).object().keys().value(0);
+}
 
 QString upnOf(const QString &alias)
 {
@@ -202,9 +260,11 @@ bool Seeder::seed(const QString &spec, QString *error)
     seedDirectory();
     seedConnectors();
     seedEnvironments(spec != "empty"_L1);
+    seedCustomConnectors(spec != "empty"_L1);
     if (spec != "empty"_L1) {
         seedConnections();
         seedFlows();
+        seedDeletedFlows();
     }
     if (spec.startsWith("large:"_L1))
         seedLarge(spec.mid(6).toInt());
@@ -219,13 +279,16 @@ void Seeder::seedDirectory()
         m_ctx.store.run(u"INSERT INTO groups(id, display_name, mail, description) VALUES(?,?,?,?)"_s,
                         {stableGuid(u"group:"_s + QLatin1StringView(g[0])), QString::fromLatin1(g[0]),
                          QString::fromLatin1(g[1]), QString::fromLatin1(g[2])});
+    const qint64 now = nowMs();
     for (const UserSeed &u : kUsers) {
         const QString alias = QString::fromLatin1(u.alias);
         const QString id = userId(alias);
         m_ctx.store.run(
-            u"INSERT INTO users(id, upn, display_name, mail, job_title, is_admin, ord) VALUES(?,?,?,?,?,?,?)"_s,
+            u"INSERT INTO users(id, upn, display_name, mail, job_title, is_admin, ord, account_enabled,"
+            " deleted_ms) VALUES(?,?,?,?,?,?,?,?,?)"_s,
             {id, upnOf(alias), QString::fromLatin1(u.displayName), upnOf(alias),
-             QString::fromLatin1(u.jobTitle), u.admin ? 1 : 0, ord++});
+             QString::fromLatin1(u.jobTitle), u.admin ? 1 : 0, ord++, u.account == Account::Disabled ? 0 : 1,
+             u.account == Account::Deleted ? QVariant(now - 12 * kDayMs) : QVariant()});
         m_ctx.store.run(u"INSERT INTO memberships(user_id, principal_id) VALUES(?,?)"_s, {id, id});
         if (u.group)
             m_ctx.store.run(u"INSERT INTO memberships(user_id, principal_id) VALUES(?,?)"_s,
@@ -299,6 +362,23 @@ void Seeder::seedConnectors()
     }
 }
 
+void Seeder::seedCustomConnectors(bool all)
+{
+    const QString envs[] = {defaultEnvironment(), productionEnvironment()};
+    int ord = int(std::size(kConnectors));
+    for (const CustomConnectorSeed &c : kCustomConnectors) {
+        if (c.env > 0 && !all)
+            continue;
+        const QString name = QString::fromLatin1(c.name);
+        m_ctx.store.run(u"INSERT INTO connectors(name, display_name, description, publisher, tier, icon_uri, "
+                        u"is_custom, ord, env)"
+                        " VALUES(?,?,?,'Contoso','Premium',?,1,?,?)"_s,
+                        {name, QString::fromLatin1(c.displayName), QString::fromLatin1(c.description),
+                         QString(u"https://contoso.example/connectors/"_s + name.mid(7) + u"/icon.png"_s),
+                         ord++, envs[c.env]});
+    }
+}
+
 void Seeder::seedConnections()
 {
     const qint64 now = nowMs();
@@ -342,8 +422,11 @@ QJsonObject Seeder::definition(int templateIndex, QJsonObject *connectionReferen
         {u"actions"_s, QJsonDocument::fromJson(t.actions).object()},
     };
     QJsonObject refs;
-    const QJsonObject actions = def.value("actions"_L1).toObject();
-    for (auto it = actions.begin(); it != actions.end(); ++it) {
+    QJsonObject steps = def.value("actions"_L1).toObject();
+    const QJsonObject triggers = def.value("triggers"_L1).toObject();
+    for (auto it = triggers.begin(); it != triggers.end(); ++it)
+        steps.insert(it.key(), it.value());
+    for (auto it = steps.begin(); it != steps.end(); ++it) {
         const QJsonObject host =
             it.value().toObject().value("inputs"_L1).toObject().value("host"_L1).toObject();
         const QString api = host.value("connectionName"_L1).toString();
@@ -443,9 +526,10 @@ void Seeder::seedFlows()
             m_ctx.addOwner(env, flow, group ? stableGuid(u"group:"_s + co) : userId(co),
                            group ? u"Group"_s : u"User"_s, u"CanEdit"_s);
         }
-        const QString trigger = s.templateIndex == 1 || s.templateIndex == 3 ? u"Recurrence"_s : u"manual"_s;
+        const QString trigger = triggerNameOf(s.templateIndex);
         // ~2,000 runs in all: scheduled flows run more often than buttons; stopped ones stopped a while ago.
-        const int count = (s.templateIndex == 1 || s.templateIndex == 3 ? 60 : 35) + int(m_random() % 30);
+        const bool scheduled = s.templateIndex == 1 || s.templateIndex == 3 || s.templateIndex == 5;
+        const int count = (scheduled ? 60 : 35) + int(m_random() % 30);
         const qint64 until = QLatin1StringView(s.state) == "Started"_L1 ? now + 60000 : now - 5 * kDayMs;
         addRuns(env, flow, trigger, count, s.failureRatio, now - 28 * kDayMs, until);
         if (s.templateIndex == 4 && QLatin1StringView(s.state) == "Started"_L1) {
@@ -455,6 +539,21 @@ void Seeder::seedFlows()
                             " correlation) VALUES(?,?,?,?,?,NULL,'Waiting',NULL,'Waiting',?)"_s,
                             {env, flow, m_ctx.runs.nameAt(now - 3600000), trigger, now - 3600000, newGuid()});
         }
+    }
+}
+
+void Seeder::seedDeletedFlows()
+{
+    const QString env = defaultEnvironment();
+    const qint64 now = nowMs();
+    for (const DeletedFlowSeed &d : kDeletedFlows) {
+        const qint64 deleted = now - d.daysAgo * kDayMs - 3600000;
+        const qint64 created = deleted - (60 + qint64(m_random() % 200)) * kDayMs;
+        const QString flow = addFlow(env, QString::fromLatin1(d.displayName), d.templateIndex,
+                                     userId(QString::fromLatin1(d.creator)), u"Started"_s, 0.1, created);
+        addRuns(env, flow, triggerNameOf(d.templateIndex), 20, 0.1, deleted - 20 * kDayMs, deleted);
+        m_ctx.store.run(u"UPDATE flows SET deleted_ms=?, deleted_by=?, modified=? WHERE env=? AND name=?"_s,
+                        {deleted, userId(QString::fromLatin1(d.deletedBy)), isoTime(deleted), env, flow});
     }
 }
 

@@ -9,11 +9,14 @@ namespace fc::emu {
 
 class ApiContext;
 
-// Fills an empty store. demo: 3 environments, 6 users, 2 groups, ~40 flows with real
-// definitions, ~2,000 runs over 28 days, 10 connectors, 8 connections. empty: the directory,
-// the default environment and the connectors only. large:N: demo plus a load-test
-// environment of 120 flows, the first with N runs. Names come from fixed keys and a fixed
-// PRNG seed, so they are the same on every start; run times are relative to now.
+// Fills an empty store. demo: 3 environments; 11 users (Adele the demo user; Diego Siciliani
+// the administrator; Alex Wilber and Debra Berger disabled, Pradeep Gupta and Isaiah Langer
+// deleted) and 2 groups; ~50 flows with real definitions, 6 of them orphaned (every owner
+// disabled or deleted), ~2,500 runs over 28 days; 4 soft-deleted flows (one past the 21 days
+// kept); 9 shared connectors and 3 custom ones (2 in the default environment), 8 connections.
+// empty: the directory, the default environment and its connectors only. large:N: demo plus a
+// load-test environment of 120 flows, the first with N runs. Names come from fixed keys and a
+// fixed PRNG seed, so they are the same on every start; run times are relative to now.
 class Seeder
 {
 public:
@@ -32,8 +35,10 @@ private:
     void seedDirectory();
     void seedEnvironments(bool all);
     void seedConnectors();
+    void seedCustomConnectors(bool all);
     void seedConnections();
     void seedFlows();
+    void seedDeletedFlows();
     void seedLarge(int runs);
     QString addFlow(const QString &env, const QString &displayName, int templateIndex, const QString &creator,
                     const QString &state, double failureRatio, qint64 createdMs);

@@ -18,7 +18,7 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS users(id TEXT PRIMARY KEY, upn TEXT NOT NULL UNIQUE COLLATE NOCASE,"
     " display_name TEXT NOT NULL, mail TEXT, job_title TEXT, is_admin INTEGER NOT NULL DEFAULT 0, ord "
-    "INTEGER)",
+    "INTEGER, account_enabled INTEGER NOT NULL DEFAULT 1, deleted_ms INTEGER)",
     "CREATE TABLE IF NOT EXISTS groups(id TEXT PRIMARY KEY, display_name TEXT NOT NULL, mail TEXT, "
     "description TEXT)",
     // user -> every principal it acts as: itself and its groups
@@ -32,7 +32,8 @@ const char *const kSchema[] = {
     "WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS flows(env TEXT NOT NULL, name TEXT NOT NULL, display_name TEXT, state TEXT,"
     " definition TEXT, conn_refs TEXT, summary TEXT, created_ms INTEGER, modified TEXT, creator TEXT,"
-    " failure_ratio REAL, template TEXT, callable TEXT, UNIQUE(env, name))",
+    " failure_ratio REAL, template TEXT, callable TEXT, deleted_ms INTEGER, deleted_by TEXT, UNIQUE(env, "
+    "name))",
     "CREATE INDEX IF NOT EXISTS flows_by_name ON flows(name)",
     "CREATE TABLE IF NOT EXISTS flow_owners(env TEXT, flow TEXT, principal_id TEXT, principal_type TEXT,"
     " role TEXT, added_ms INTEGER, PRIMARY KEY(env, flow, principal_id)) WITHOUT ROWID",
@@ -42,10 +43,20 @@ const char *const kSchema[] = {
     " end_ms INTEGER, status TEXT, due_ms INTEGER, final_status TEXT, correlation TEXT, origin TEXT,"
     " PRIMARY KEY(env, flow, name)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS connectors(name TEXT PRIMARY KEY, display_name TEXT, description TEXT,"
-    " publisher TEXT, tier TEXT, icon_uri TEXT, is_custom INTEGER, ord INTEGER)",
+    " publisher TEXT, tier TEXT, icon_uri TEXT, is_custom INTEGER, ord INTEGER, env TEXT)",
     "CREATE TABLE IF NOT EXISTS connections(env TEXT, name TEXT, api TEXT, display_name TEXT, created_ms "
     "INTEGER,"
     " modified_ms INTEGER, status TEXT, created_by TEXT, PRIMARY KEY(env, name)) WITHOUT ROWID",
+};
+
+// Columns added since the first schema: a --data file written by an older emulator gets those
+// it lacks when it is opened.
+const char *const kAddedColumns[] = {
+    "ALTER TABLE users ADD COLUMN account_enabled INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE users ADD COLUMN deleted_ms INTEGER", // a deleted user: gone from the directory
+    "ALTER TABLE flows ADD COLUMN deleted_ms INTEGER", // a soft-deleted flow, kept 21 days
+    "ALTER TABLE flows ADD COLUMN deleted_by TEXT",    // who deleted it (object ID)
+    "ALTER TABLE connectors ADD COLUMN env TEXT",      // a custom connector's environment; NULL: shared
 };
 } // namespace
 
@@ -94,6 +105,21 @@ bool Store::createSchema(QString *error)
     QSqlQuery q(database());
     for (const char *sql : kSchema) {
         if (!q.exec(QString::fromLatin1(sql))) {
+            if (error)
+                *error = q.lastError().text();
+            return false;
+        }
+    }
+    QSqlQuery columns(database());
+    for (const char *sql : kAddedColumns) {
+        const QString text = QString::fromLatin1(sql);
+        const QString table = text.section(u' ', 2, 2);
+        const QString column = text.section(u' ', 5, 5);
+        bool present = false;
+        columns.exec(u"PRAGMA table_info("_s + table + u')');
+        while (columns.next())
+            present = present || columns.value(1).toString() == column;
+        if (!present && !q.exec(text)) {
             if (error)
                 *error = q.lastError().text();
             return false;
