@@ -136,8 +136,8 @@ if [ -s "$FC_FIDELITY_BLOCKED_LOG" ]; then
     echo "Hosts the clients tried to reach and were refused (not routed to the emulator):"
     cut -d' ' -f2 "$FC_FIDELITY_BLOCKED_LOG" | sort | uniq -c
 fi
-passed=$(grep -c $'\tPASS\t' "$FC_FIDELITY_RESULTS")
-failed=$(grep -c $'\tFAIL\t' "$FC_FIDELITY_RESULTS")
+passed=$(grep -c $'\tPASS\t' "$FC_FIDELITY_RESULTS" || true)
+failed=$(grep -c $'\tFAIL\t' "$FC_FIDELITY_RESULTS" || true)
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
