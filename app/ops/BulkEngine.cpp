@@ -482,7 +482,8 @@ bool BulkEngine::record(int index)
         return true;
     if (m_journal->updateItem(m_operationId, m_items[index]))
         return true;
-    stop(tr("its journal could not be written (%1)").arg(m_journal->lastError()));
+    // The journal says what could not be written and why, in words for people.
+    stop(m_journal->lastError());
     return false;
 }
 

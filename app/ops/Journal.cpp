@@ -272,7 +272,7 @@ bool Journal::updateItem(qint64 operationId, const BulkItem &item)
     }
     if (query.numRowsAffected() != 1) {
         m_lastError =
-            QCoreApplication::translate("fc::Journal", "The operation is now run by another process.");
+            QCoreApplication::translate("fc::Journal", "the operation is now run by another process");
         return false;
     }
     return true;
