@@ -3,7 +3,7 @@
 //     ideal, items x latency / concurrency (goal: at most 1.2x).
 //  2. 1,500 resubmits under the emulator's --rate throttle of 1,200 calls a minute: total time
 //     against the minimum the token bucket allows (goal: at most 1.1x).
-#include "SignedInSession.h"
+#include "BulkTestSupport.h"
 
 #include "ops/BulkEngine.h"
 
@@ -19,20 +19,6 @@ using namespace fc;
 namespace {
 
 QTextStream out(stdout);
-
-QList<BulkItem> makeItems(BulkAction action, const QString &env, const QString &flow, const QStringList &runs)
-{
-    QList<BulkItem> items;
-    for (const QString &run : runs) {
-        BulkItem item;
-        item.action = action;
-        item.env = env;
-        item.flow = flow;
-        item.run = run;
-        items.append(item);
-    }
-    return items;
-}
 
 // Runs one operation to its end and returns the wall time in ms (or -1).
 qint64 run(Session &session, QList<BulkItem> items, int concurrency, ItemCounts *counts)
@@ -84,7 +70,7 @@ int main(int argc, char *argv[])
         faults.latencyMs = latencyMs;
         emulator.setFaults(faults);
         ItemCounts counts;
-        const qint64 ms = run(session, makeItems(action, env, flow, runs), concurrency, &counts);
+        const qint64 ms = run(session, test::bulkItems(action, env, flow, runs), concurrency, &counts);
         emulator.setFaults({});
         const double ideal = 1000.0 * latencyMs / concurrency;
         const double ratio = ms / ideal;
@@ -103,7 +89,8 @@ int main(int argc, char *argv[])
         runs.append(emulator.startRun(env, flow));
     emulator.setRatePerMinute(rate);
     ItemCounts counts;
-    const qint64 ms = run(session, makeItems(BulkAction::ResubmitRun, env, flow, runs), concurrency, &counts);
+    const qint64 ms =
+        run(session, test::bulkItems(BulkAction::ResubmitRun, env, flow, runs), concurrency, &counts);
     emulator.setRatePerMinute(0);
     const double minimum = (items - rate) * 60000.0 / rate;
     out << "resubmitRun x" << items << " under --rate " << rate << "/min: " << ms

@@ -1,4 +1,5 @@
 #include "BulkTestSupport.h"
+#include "EmulatorSession.h"
 
 #include "ops/BulkEngine.h"
 #include "ops/Journal.h"
@@ -41,11 +42,10 @@ void TestBulkEngine::initTestCase()
     emu::EmulatorOptions options;
     options.seed = u"empty"_s;
     options.runDurationMs = 10 * 60 * 1000;
-    m_emulator = std::make_unique<emu::Emulator>(options);
-    QVERIFY(m_emulator->start());
-    m_session = std::make_unique<Session>();
-    QVERIFY(!m_session->setProfile(test::emulatorProfile(*m_emulator, Dialect::Live)));
-    QVERIFY(test::signIn(*m_session, m_emulator->demoUserUpn()));
+    auto started = test::startEmulatorSession(options);
+    QVERIFY(started);
+    m_emulator = std::move(started->emulator); // declared first: outlives the session
+    m_session = std::move(started->session);
     RetryPolicy policy;
     policy.baseBackoff = std::chrono::milliseconds(20);
     policy.maxRetryAfter = std::chrono::milliseconds(50); // the emulator's fault 429s ask for 1 s

@@ -4,6 +4,7 @@
 // duplicate is a source run with two.
 
 #include "BulkTestSupport.h"
+#include "EmulatorSession.h"
 
 #include "ops/BulkEngine.h"
 #include "ops/Journal.h"
@@ -51,11 +52,10 @@ void TestTrust::initTestCase()
     emu::EmulatorOptions options;
     options.seed = u"empty"_s;
     options.runDurationMs = 10 * 60 * 1000;
-    m_emulator = std::make_unique<emu::Emulator>(options);
-    QVERIFY(m_emulator->start());
-    m_session = std::make_unique<Session>();
-    QVERIFY(!m_session->setProfile(test::emulatorProfile(*m_emulator, Dialect::Live)));
-    QVERIFY(test::signIn(*m_session, m_emulator->demoUserUpn()));
+    auto started = test::startEmulatorSession(options);
+    QVERIFY(started);
+    m_emulator = std::move(started->emulator); // declared first: outlives the session
+    m_session = std::move(started->session);
     m_env = m_emulator->defaultEnvironmentName();
     QVERIFY(m_dir.isValid());
 }
