@@ -101,6 +101,11 @@ public:
     QStringList flowNames(const QString &env) const;            // not soft-deleted
     QStringList softDeletedFlowNames(const QString &env) const; // in the recycle bin or past it
     std::optional<FlowDeletion> flowDeletion(const QString &env, const QString &flow) const;
+    // Flows (not deleted) with no valid owner: every user owner disabled or gone from the
+    // directory, and no group owner. What an administrator has to rescue.
+    QStringList orphanedFlowNames(const QString &env) const;
+    QStringList flowOwnerIds(const QString &env, const QString &flow) const; // principal object IDs
+    static QString adminScaleEnvironmentName(); // the environment of the admin:N[:M] seed
     QStringList flowsOwnedBy(const QString &upn, const QString &env) const;    // directly or through a group
     QString firstOwnedFlow(const QString &upn, const QString &env = {}) const; // default env when empty
     QString flowNotOwnedBy(const QString &upn, const QString &env = {}) const;

@@ -1,5 +1,8 @@
 #include "Seeder.h"
 
+#include <optional>
+#include <utility>
+
 #include "ApiContext.h"
 #include "RunLedger.h"
 #include "Store.h"
@@ -235,14 +238,35 @@ QString Seeder::loadTestEnvironment()
     return u"5a0ad7e5-7000-4000-8000-00000000beef"_s;
 }
 
+QString Seeder::adminTestEnvironment()
+{
+    return u"5a0ad7e5-7000-4000-8000-0000000ad317"_s;
+}
+
 QString Seeder::userId(const QString &alias) const
 {
     return stableGuid(u"user:"_s + upnOf(alias));
 }
 
+namespace {
+// admin:N[:M] -> {N, M}; M defaults to a tenth of N.
+std::optional<std::pair<int, int>> adminSpec(const QString &spec)
+{
+    if (!spec.startsWith("admin:"_L1))
+        return std::nullopt;
+    const QStringList parts = spec.mid(6).split(u':');
+    bool ok = false, ok2 = true;
+    const int flows = parts.value(0).toInt(&ok);
+    const int orphaned = parts.size() > 1 ? parts.value(1).toInt(&ok2) : flows / 10;
+    if (!ok || !ok2 || parts.size() > 2 || flows < 0 || orphaned < 0 || orphaned > flows || flows > 1000000)
+        return std::nullopt;
+    return std::pair{flows, orphaned};
+}
+} // namespace
+
 bool Seeder::isValidSpec(const QString &spec)
 {
-    if (spec == "demo"_L1 || spec == "empty"_L1)
+    if (spec == "demo"_L1 || spec == "empty"_L1 || adminSpec(spec))
         return true;
     bool ok = false;
     return spec.startsWith("large:"_L1) && spec.mid(6).toInt(&ok) >= 0 && ok;
@@ -252,7 +276,7 @@ bool Seeder::seed(const QString &spec, QString *error)
 {
     if (!isValidSpec(spec)) {
         if (error)
-            *error = u"--seed takes demo, empty or large:N"_s;
+            *error = u"--seed takes demo, empty, large:N or admin:N[:M]"_s;
         return false;
     }
     Store &store = m_ctx.store;
@@ -268,6 +292,8 @@ bool Seeder::seed(const QString &spec, QString *error)
     }
     if (spec.startsWith("large:"_L1))
         seedLarge(spec.mid(6).toInt());
+    if (const auto admin = adminSpec(spec))
+        seedAdminScale(admin->first, admin->second);
     store.setMeta(u"seed"_s, spec);
     return store.commit();
 }
@@ -575,6 +601,45 @@ void Seeder::seedLarge(int runs)
             first = flow;
     }
     addRuns(env, first, u"manual"_s, runs, 0.1, now - 28 * kDayMs, now - 60000);
+}
+
+// The demo seed plus an environment of N flows for administrators: M of them orphaned (owned only
+// by the demo's disabled and deleted accounts), the others owned by one of N/10 makers (at least
+// 15), so that owner names have to be looked up in many batches. No runs: this is about flows.
+void Seeder::seedAdminScale(int flows, int orphaned)
+{
+    const qint64 now = nowMs();
+    const QString env = adminTestEnvironment();
+    m_ctx.store.run(
+        u"INSERT INTO environments(name, display_name, description, location, sku, type, is_default,"
+        " created_ms, modified_ms, everyone, ord) VALUES(?,?,?,?,?,?,0,?,?,1,10)"_s,
+        {env, u"Contoso Flows at Scale"_s, u"Many makers' flows, some orphaned."_s, u"europe"_s,
+         u"Production"_s, u"Production"_s, now - 400 * kDayMs, now - kDayMs});
+    const int makers = std::max(15, flows / 10);
+    QStringList makerIds;
+    for (int i = 1; i <= makers; ++i) {
+        const QString alias = u"maker."_s + QString::number(i).rightJustified(5, u'0');
+        const QString id = userId(alias);
+        m_ctx.store.run(
+            u"INSERT INTO users(id, upn, display_name, mail, job_title, is_admin, ord, account_enabled)"
+            " VALUES(?,?,?,?,?,0,?,1)"_s,
+            {id, upnOf(alias), QString(u"Maker "_s + QString::number(i).rightJustified(5, u'0')),
+             upnOf(alias), u"Citizen developer"_s, 1000 + i});
+        m_ctx.store.run(u"INSERT INTO memberships(user_id, principal_id) VALUES(?,?)"_s, {id, id});
+        makerIds << id;
+    }
+    const QStringList gone = {userId(u"alex.wilber"_s), userId(u"debra.berger"_s), userId(u"pradeep.gupta"_s),
+                              userId(u"isaiah.langer"_s)};
+    for (int i = 0; i < flows; ++i) {
+        // Orphaned flows are spread through the list, as they would be in a real environment.
+        const bool isOrphan =
+            orphaned > 0 && (qint64(i) * orphaned) / flows != (qint64(i + 1) * orphaned) / flows;
+        const QString creator = isOrphan ? gone[i % gone.size()] : makerIds[i % makerIds.size()];
+        const QString name = QString(isOrphan ? u"Legacy flow "_s : u"Team flow "_s) +
+                             QString::number(i + 1).rightJustified(6, u'0');
+        addFlow(env, name, i % 5, creator, i % 7 == 0 ? u"Stopped"_s : u"Started"_s, 0.1,
+                now - (30 + qint64(i % 300)) * kDayMs);
+    }
 }
 
 } // namespace fc::emu

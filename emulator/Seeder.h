@@ -30,6 +30,7 @@ public:
     static QString productionEnvironment();
     static QString developmentEnvironment();
     static QString loadTestEnvironment();
+    static QString adminTestEnvironment();
 
 private:
     void seedDirectory();
@@ -40,6 +41,7 @@ private:
     void seedFlows();
     void seedDeletedFlows();
     void seedLarge(int runs);
+    void seedAdminScale(int flows, int orphaned);
     QString addFlow(const QString &env, const QString &displayName, int templateIndex, const QString &creator,
                     const QString &state, double failureRatio, qint64 createdMs);
     void addRuns(const QString &env, const QString &flow, const QString &trigger, int count,

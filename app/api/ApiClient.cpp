@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
@@ -58,11 +59,57 @@ QString RunQuery::filterText() const
 
 ApiClient::ApiClient(QObject *parent) : QObject(parent), m_transport(new HttpTransport(this)) {}
 
+ApiClient::ApiClient(ApiClient *root, Scope scope)
+    : QObject(root)
+    , m_profile(root->m_profile)
+    , m_transport(root->m_transport)
+    , m_root(root)
+    , m_scope(scope)
+{}
+
+ApiClient *ApiClient::adminScope()
+{
+    if (m_scope == Scope::Admin)
+        return this;
+    if (!m_admin)
+        m_admin = new ApiClient(this, Scope::Admin);
+    return m_admin;
+}
+
 void ApiClient::setProfile(const Profile &profile)
 {
+    if (m_root != this) {
+        m_root->setProfile(profile);
+        return;
+    }
     m_profile = profile;
     m_transport->setAllowedOrigins(profile.apiOrigins());
     m_triggerCache.clear();
+    if (m_admin) {
+        m_admin->m_profile = profile;
+        m_admin->m_triggerCache.clear();
+    }
+    // Another account (or the same one signed in again) may hold another role: ask again.
+    if (m_adminAccess != AdminAccess::Unknown) {
+        m_adminAccess = AdminAccess::Unknown;
+        emit adminAccessChanged(m_adminAccess);
+    }
+}
+
+// A 403 in the admin scope is the service saying the account holds no admin role: remember it,
+// so that nothing more is sent there this session. Any answer that is not a 403 grants it.
+void ApiClient::noteAdminAnswer(const ApiError &error)
+{
+    ApiClient *root = m_root;
+    AdminAccess verdict = root->m_adminAccess;
+    if (error.kind == ApiError::Kind::Http && error.httpStatus == 403)
+        verdict = AdminAccess::Denied;
+    else if (!error.isError() || error.kind == ApiError::Kind::Http)
+        verdict = verdict == AdminAccess::Denied ? verdict : AdminAccess::Granted;
+    if (verdict != root->m_adminAccess) {
+        root->m_adminAccess = verdict;
+        emit root->adminAccessChanged(verdict);
+    }
 }
 
 template <typename T>
@@ -77,10 +124,19 @@ ApiClient::CallId ApiClient::call(const Call &c, Parser<T> parse, QObject *conte
         return CallId{0};
     };
 
-    const auto route = RouteTable::route(c.op, m_profile.dialect);
+    const auto route = RouteTable::route(c.op, m_profile.dialect, m_scope);
     if (!route)
-        return fail(ApiError::Kind::Unsupported,
-                    tr("The %1 dialect has no %2 call.").arg(dialectName(m_profile.dialect), operation));
+        return fail(
+            ApiError::Kind::Unsupported,
+            m_scope == Scope::Admin
+                ? tr("The %1 dialect has no administrator form of %2.")
+                      .arg(dialectName(m_profile.dialect), operation)
+                : tr("The %1 dialect has no %2 call.").arg(dialectName(m_profile.dialect), operation));
+    const bool adminCall = m_scope == Scope::Admin && route->pathTemplate.contains("/scopes/admin/"_L1);
+    if (adminCall && adminAccess() == AdminAccess::Denied)
+        return fail(ApiError::Kind::Refused,
+                    tr("Not sent: the service said this account is not an administrator (403) earlier in "
+                       "this session."));
 
     HttpRequest request;
     request.method = route->method;
@@ -116,20 +172,24 @@ ApiClient::CallId ApiClient::call(const Call &c, Parser<T> parse, QObject *conte
         request.url = url;
     }
 
-    return m_transport->send(request, context, [parse, callback, operation](const HttpResponse &response) {
-        if (response.error.isError()) {
-            callback(response.error);
-            return;
-        }
-        Result<T> result = parse(response.body);
-        if (!result.ok()) {
-            ApiError error = result.error();
-            error.operation = operation;
-            callback(error);
-            return;
-        }
-        callback(std::move(result));
-    });
+    QPointer<ApiClient> self(adminCall ? this : nullptr);
+    return m_transport->send(request, context,
+                             [parse, callback, operation, self](const HttpResponse &response) {
+                                 if (self)
+                                     self->noteAdminAnswer(response.error);
+                                 if (response.error.isError()) {
+                                     callback(response.error);
+                                     return;
+                                 }
+                                 Result<T> result = parse(response.body);
+                                 if (!result.ok()) {
+                                     ApiError error = result.error();
+                                     error.operation = operation;
+                                     callback(error);
+                                     return;
+                                 }
+                                 callback(std::move(result));
+                             });
 }
 
 static QUrlQuery encodedQuery(std::initializer_list<std::pair<QString, QString>> items)
@@ -161,9 +221,26 @@ ApiClient::CallId ApiClient::getEnvironment(const QString &env, QObject *context
 ApiClient::CallId ApiClient::listFlows(const QString &env, QObject *context, Callback<Page<Flow>> callback,
                                        const QString &nextLink, bool asAdmin)
 {
-    return call<Page<Flow>>(
-        {asAdmin ? Operation::ListFlowsAsAdmin : Operation::ListFlows, {{u"env"_s, env}}, {}, {}, nextLink},
-        json::parseFlowPage, context, std::move(callback));
+    ApiClient *client = asAdmin ? adminScope() : this;
+    return client->call<Page<Flow>>({Operation::ListFlows, {{u"env"_s, env}}, {}, {}, nextLink},
+                                    json::parseFlowPage, context, std::move(callback));
+}
+
+ApiClient::CallId ApiClient::listAllFlows(const QString &env, bool withDeleted, QObject *context,
+                                          Callback<Page<Flow>> callback, const QString &nextLink, int top)
+{
+    const QUrlQuery extra = encodedQuery({{u"include"_s, withDeleted ? u"softDeletedFlows"_s : QString()},
+                                          {u"$top"_s, top > 0 ? QString::number(top) : QString()}});
+    return adminScope()->call<Page<Flow>>({Operation::ListFlows, {{u"env"_s, env}}, extra, {}, nextLink},
+                                          json::parseFlowPage, context, std::move(callback));
+}
+
+ApiClient::CallId ApiClient::restoreFlow(const QString &env, const QString &flow, QObject *context,
+                                         Callback<Done> callback, const SendGate &gate)
+{
+    return adminScope()->call<Done>(
+        {Operation::RestoreFlow, {{u"env"_s, env}, {u"flow"_s, flow}}, {}, {}, {}}, parseNothing, context,
+        std::move(callback), gate);
 }
 
 ApiClient::CallId ApiClient::getFlow(const QString &env, const QString &flow, QObject *context,
@@ -430,6 +507,25 @@ ApiClient::CallId ApiClient::getUser(const QString &objectId, QObject *context, 
             return json::parseDirectoryObject(root.value(), PrincipalType::User);
         },
         context, std::move(callback));
+}
+
+ApiClient::CallId ApiClient::lookupPrincipals(PrincipalType type, const QStringList &ids, QObject *context,
+                                              Callback<Page<Principal>> callback)
+{
+    QStringList quoted;
+    for (const QString &id : ids.mid(0, kLookupBatch))
+        quoted << quoteOData(id);
+    const bool users = type != PrincipalType::Group;
+    const QString select =
+        users ? u"id,displayName,mail,userPrincipalName,accountEnabled"_s : u"id,displayName,mail"_s;
+    const QUrlQuery query = encodedQuery({{u"$filter"_s, u"id in ("_s + quoted.join(u',') + u')'},
+                                          {u"$select"_s, select},
+                                          {u"$top"_s, QString::number(kLookupBatch)}});
+    const PrincipalType parsedAs = users ? PrincipalType::User : PrincipalType::Group;
+    return call<Page<Principal>>(
+        {users ? Operation::LookupUsers : Operation::LookupGroups, {}, query, {}, {}},
+        [parsedAs](const QByteArray &b) { return json::parseDirectoryPage(b, parsedAs); }, context,
+        std::move(callback));
 }
 
 } // namespace fc

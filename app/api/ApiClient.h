@@ -49,6 +49,19 @@ public:
 
     explicit ApiClient(QObject *parent = nullptr);
 
+    // Whether the account may use the admin scope. Unknown until an admin call answered; the first
+    // 403 there makes it Denied for the rest of the session (until setProfile), and from then on
+    // admin calls fail at once without being sent.
+    enum class AdminAccess { Unknown, Granted, Denied };
+
+    // The same client in the admin scope: calls on flows go through scopes/admin/... and reach
+    // any flow of the environment. Shares this client's transport, profile and sign-in; owned by
+    // it. On the admin client itself, returns itself.
+    ApiClient *adminScope();
+    ApiClient *userScope() { return m_root; }
+    Scope scope() const { return m_scope; }
+    AdminAccess adminAccess() const { return m_root->m_adminAccess; }
+
     void setProfile(const Profile &profile);
     const Profile &profile() const { return m_profile; }
     Dialect dialect() const { return m_profile.dialect; }
@@ -61,6 +74,13 @@ public:
 
     CallId listFlows(const QString &env, QObject *context, Callback<Page<Flow>> callback,
                      const QString &nextLink = {}, bool asAdmin = false);
+    // Admin scope: every flow of the environment; withDeleted adds the recycle bin (soft-deleted
+    // flows, state Deleted). top > 0 asks for pages of that size (the probe asks for one flow).
+    CallId listAllFlows(const QString &env, bool withDeleted, QObject *context, Callback<Page<Flow>> callback,
+                        const QString &nextLink = {}, int top = 0);
+    // Admin scope: a soft-deleted flow back (turned off).
+    CallId restoreFlow(const QString &env, const QString &flow, QObject *context, Callback<Done> callback,
+                       const SendGate &gate = {});
     CallId getFlow(const QString &env, const QString &flow, QObject *context, Callback<Flow> callback);
     // properties: the "properties" object of the request (displayName, state, definition, ...)
     CallId createFlow(const QString &env, const QJsonObject &properties, QObject *context,
@@ -105,7 +125,16 @@ public:
     CallId searchUsers(const QString &prefix, int top, QObject *context, Callback<Page<Principal>> callback);
     CallId searchGroups(const QString &prefix, int top, QObject *context, Callback<Page<Principal>> callback);
     CallId getUser(const QString &objectId, QObject *context, Callback<Principal> callback);
+    // Up to 15 object IDs in one Graph call ($filter=id in (...)); the answer holds those that
+    // exist (users with accountEnabled). IDs absent from it are not in the directory.
+    static constexpr int kLookupBatch = 15;
+    CallId lookupPrincipals(PrincipalType type, const QStringList &ids, QObject *context,
+                            Callback<Page<Principal>> callback);
 
+signals:
+    void adminAccessChanged(fc::ApiClient::AdminAccess access);
+
+public:
     // The trigger a resubmit of this flow uses (cached).
     void resolveTrigger(const QString &env, const QString &flow, QObject *context,
                         Callback<QString> callback);
@@ -126,8 +155,15 @@ private:
     CallId call(const Call &call, Parser<T> parse, QObject *context, Callback<T> callback,
                 const SendGate &gate = {});
 
+    ApiClient(ApiClient *root, Scope scope);
+    void noteAdminAnswer(const ApiError &error);
+
     Profile m_profile;
     HttpTransport *m_transport = nullptr;
+    ApiClient *m_root = this;     // the user-scope client; holds the admin verdict
+    ApiClient *m_admin = nullptr; // owned child, made on first use
+    Scope m_scope = Scope::User;
+    AdminAccess m_adminAccess = AdminAccess::Unknown;
     QHash<QString, QString> m_triggerCache; // "env/flow" -> trigger name
 };
 

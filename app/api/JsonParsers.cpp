@@ -319,6 +319,8 @@ Principal parseDirectoryObject(const QJsonObject &o, PrincipalType type)
     p.email = str(o, "mail"_L1);
     p.userPrincipalName = str(o, "userPrincipalName"_L1);
     p.type = type;
+    // Absent when not selected, and on groups: only an explicit false means disabled.
+    p.accountEnabled = o.value("accountEnabled"_L1).toBool(true);
     return p;
 }
 

@@ -23,7 +23,10 @@ struct Row
     const char *liveQuery = nullptr;
     bool idempotent = true;
     bool versioned = true;
+    const char *adminPath = nullptr; // live dialect, admin scope; nullptr: same as livePath
 };
+
+constexpr auto kAdminFlow = "scopes/admin/environments/{env}/flows/{flow}";
 
 // Paths below are relative to /providers/Microsoft.ProcessSimple unless they start with '/'.
 // POSTs that only change state to a target value (start, stop, cancel, modify owners) are
@@ -71,6 +74,38 @@ const std::array kRows = {
     Row{Operation::SearchUsers, "GET", Host::Graph, "/v1.0/users", "/v1.0/users", nullptr, true, false},
     Row{Operation::SearchGroups, "GET", Host::Graph, "/v1.0/groups", "/v1.0/groups", nullptr, true, false},
     Row{Operation::GetUser, "GET", Host::Graph, "/v1.0/users/{id}", "/v1.0/users/{id}", nullptr, true, false},
+    // Admin scope only (kAdminRows); restoring a restored flow answers 409, the same end state.
+    Row{Operation::RestoreFlow, "POST", Host::Flow, nullptr, nullptr},
+    Row{Operation::LookupUsers, "GET", Host::Graph, "/v1.0/users", "/v1.0/users", nullptr, true, false},
+    Row{Operation::LookupGroups, "GET", Host::Graph, "/v1.0/groups", "/v1.0/groups", nullptr, true, false},
+};
+
+// The admin scope's paths (the m365 CLI's --asAdmin calls; docs/WIRE.md), beside kRows so that
+// the user scope's table stays readable. Operations on flows that are missing here have no admin
+// form (create, callback URLs) and keep their user path.
+struct AdminRow
+{
+    Operation op;
+    const char *path;
+};
+const std::array kAdminRows = {
+    AdminRow{Operation::ListFlows, "scopes/admin/environments/{env}/v2/flows"},
+    AdminRow{Operation::ListFlowsAsAdmin, "scopes/admin/environments/{env}/v2/flows"},
+    AdminRow{Operation::GetFlow, kAdminFlow},
+    AdminRow{Operation::UpdateFlow, kAdminFlow},
+    AdminRow{Operation::DeleteFlow, kAdminFlow},
+    AdminRow{Operation::TurnOnFlow, "scopes/admin/environments/{env}/flows/{flow}/start"},
+    AdminRow{Operation::TurnOffFlow, "scopes/admin/environments/{env}/flows/{flow}/stop"},
+    AdminRow{Operation::ListTriggers, "scopes/admin/environments/{env}/flows/{flow}/triggers"},
+    AdminRow{Operation::ListFlowRuns, "scopes/admin/environments/{env}/flows/{flow}/runs"},
+    AdminRow{Operation::GetFlowRun, "scopes/admin/environments/{env}/flows/{flow}/runs/{run}"},
+    AdminRow{Operation::ListRunActions, "scopes/admin/environments/{env}/flows/{flow}/runs/{run}/actions"},
+    AdminRow{Operation::CancelFlowRun, "scopes/admin/environments/{env}/flows/{flow}/runs/{run}/cancel"},
+    AdminRow{Operation::ResubmitFlowRun,
+             "scopes/admin/environments/{env}/flows/{flow}/triggers/{trigger}/histories/{run}/resubmit"},
+    AdminRow{Operation::ListFlowOwners, "scopes/admin/environments/{env}/flows/{flow}/permissions"},
+    AdminRow{Operation::ModifyFlowOwners, "scopes/admin/environments/{env}/flows/{flow}/modifyPermissions"},
+    AdminRow{Operation::RestoreFlow, "scopes/admin/environments/{env}/flows/{flow}/restore"},
 };
 
 const Row *findRow(Operation op)
@@ -78,6 +113,15 @@ const Row *findRow(Operation op)
     for (const Row &row : kRows) {
         if (row.op == op)
             return &row;
+    }
+    return nullptr;
+}
+
+const char *adminPathOf(Operation op)
+{
+    for (const AdminRow &row : kAdminRows) {
+        if (row.op == op)
+            return row.path;
     }
     return nullptr;
 }
@@ -113,16 +157,25 @@ QString operationName(Operation op)
         "cancelFlowRun",    "resubmitFlowRun",  "listFlowOwners",  "modifyFlowOwners", "listCallbackUrl",
         "listConnectors",   "getConnector",     "listConnections", "getEnvironment",   "listTriggers",
         "listRunActions",   "listFlowsAsAdmin", "searchUsers",     "searchGroups",     "getUser",
+        "restoreFlow",      "lookupUsers",      "lookupGroups",
     };
     return QString::fromLatin1(names[static_cast<int>(op)]);
 }
 
-std::optional<Route> RouteTable::route(Operation op, Dialect dialect)
+std::optional<Route> RouteTable::route(Operation op, Dialect dialect, Scope scope)
 {
     const Row *row = findRow(op);
     if (!row)
         return std::nullopt;
     const char *path = dialect == Dialect::Spec ? row->specPath : row->livePath;
+    if (scope == Scope::Admin) {
+        // The spec knows no admin scope: nothing is sent rather than a user call in its place.
+        const char *admin = adminPathOf(op);
+        if (admin && dialect == Dialect::Spec)
+            return std::nullopt;
+        if (admin)
+            path = admin;
+    }
     if (!path)
         return std::nullopt;
 

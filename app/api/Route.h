@@ -19,6 +19,11 @@ std::optional<Dialect> dialectFromName(const QString &name);
 // The service a route is sent to; each has its own base URL in the profile.
 enum class Host { Flow, PowerApps, Graph };
 
+// Whose flows a call reaches: the signed-in user's own (and shared) flows, or, for a Power
+// Platform administrator, any flow of the environment through scopes/admin/environments/...
+// Only the live dialect has an admin scope.
+enum class Scope { User, Admin };
+
 // Every call the client can make. The first block are the spec's 18 operations; the rest exist
 // only in the live dialect (or are the directory look-ups of the people picker).
 enum class Operation {
@@ -48,6 +53,9 @@ enum class Operation {
     SearchUsers,
     SearchGroups,
     GetUser,
+    RestoreFlow, // admin scope only: a soft-deleted flow back from the recycle bin
+    LookupUsers, // Graph: users by object ID, up to 15 a call
+    LookupGroups,
 };
 
 QString operationName(Operation op);
@@ -69,8 +77,10 @@ struct Route
 class RouteTable
 {
 public:
-    // The route of an operation in a dialect; nullopt when that dialect has no such call.
-    static std::optional<Route> route(Operation op, Dialect dialect);
+    // The route of an operation in a dialect and scope; nullopt when there is no such call. In the
+    // admin scope, calls on flows take their scopes/admin path; calls that are not about flows
+    // (environments, connectors, the directory) are the same in both scopes.
+    static std::optional<Route> route(Operation op, Dialect dialect, Scope scope = Scope::User);
 
     // Substitutes {name} placeholders with the percent-encoded values. Every segment is encoded
     // from its value, so a name holding '/', '?', '%' or non-ASCII characters can never change

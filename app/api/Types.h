@@ -126,6 +126,7 @@ struct Principal
     QString userPrincipalName;
     PrincipalType type = PrincipalType::Unknown;
     QString tenantId;
+    bool accountEnabled = true; // a user whose account is disabled is no valid owner
 };
 
 struct FlowOwner

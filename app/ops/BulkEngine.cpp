@@ -293,21 +293,25 @@ void BulkEngine::launch(int index)
     const ApiClient::SendGate gate = [engine = QPointer<BulkEngine>(this), index] {
         return engine && engine->admit(index);
     };
+    ApiClient *client = item.scope == Scope::Admin ? m_client->adminScope() : m_client;
     switch (item.action) {
     case BulkAction::CancelRun:
-        m_client->cancelRun(item.env, item.flow, item.run, this, done, gate);
+        client->cancelRun(item.env, item.flow, item.run, this, done, gate);
         break;
     case BulkAction::ResubmitRun:
-        m_client->resubmitRun(item.env, item.flow, item.run, {}, this, done, gate);
+        client->resubmitRun(item.env, item.flow, item.run, {}, this, done, gate);
         break;
     case BulkAction::TurnOnFlow:
-        m_client->turnOnFlow(item.env, item.flow, this, done, gate);
+        client->turnOnFlow(item.env, item.flow, this, done, gate);
         break;
     case BulkAction::TurnOffFlow:
-        m_client->turnOffFlow(item.env, item.flow, this, done, gate);
+        client->turnOffFlow(item.env, item.flow, this, done, gate);
         break;
     case BulkAction::DeleteFlow:
-        m_client->deleteFlow(item.env, item.flow, this, done, gate);
+        client->deleteFlow(item.env, item.flow, this, done, gate);
+        break;
+    case BulkAction::RestoreFlow:
+        client->restoreFlow(item.env, item.flow, this, done, gate);
         break;
     case BulkAction::AddOwner:
     case BulkAction::RemoveOwner: {
@@ -316,7 +320,7 @@ void BulkEngine::launch(int index)
         principal.type = item.principalType;
         OwnerChanges changes;
         (item.action == BulkAction::AddOwner ? changes.add : changes.remove).append(principal);
-        m_client->modifyOwners(item.env, item.flow, changes, this, done, gate);
+        client->modifyOwners(item.env, item.flow, changes, this, done, gate);
         break;
     }
     }
@@ -380,6 +384,10 @@ void BulkEngine::complete(int index, const ApiError &error)
                error.httpStatus == 409) {
         item.state = ItemState::Skipped;
         item.message = tr("The run had already finished.");
+    } else if (item.action == BulkAction::RestoreFlow && error.kind == ApiError::Kind::Http &&
+               error.httpStatus == 409) {
+        item.state = ItemState::Skipped;
+        item.message = tr("The flow was not deleted (restored already).");
     } else if (!isIdempotent(item.action) &&
                (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
                 (error.kind == ApiError::Kind::Http && error.httpStatus >= 500))) {
@@ -414,7 +422,8 @@ void BulkEngine::verifyResubmit(int index)
         return;
     }
     const qint64 from = item.sentAtMs > 0 ? item.sentAtMs - kVerifySkewMs : 0;
-    auto *collector = new RunCollector(m_client, {{item.env, item.flow, item.label}}, {}, from, 0, this);
+    auto *collector = new RunCollector(item.scope == Scope::Admin ? m_client->adminScope() : m_client,
+                                       {{item.env, item.flow, item.label}}, {}, from, 0, this);
     connect(collector, &RunCollector::finished, this, [this, index, collector] {
         collector->deleteLater();
         QString resubmitted;

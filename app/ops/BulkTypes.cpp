@@ -23,6 +23,8 @@ QString bulkActionName(BulkAction action)
         return u"addOwner"_s;
     case BulkAction::RemoveOwner:
         return u"removeOwner"_s;
+    case BulkAction::RestoreFlow:
+        return u"restoreFlow"_s;
     }
     return {};
 }
@@ -45,6 +47,8 @@ QString bulkActionDisplayName(BulkAction action)
         return tr("Add owner");
     case BulkAction::RemoveOwner:
         return tr("Remove owner");
+    case BulkAction::RestoreFlow:
+        return tr("Restore flow");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiError.h"
+#include "api/Route.h"
 #include "api/Types.h"
 
 #include <QString>
@@ -16,7 +17,8 @@ enum class BulkAction : std::uint8_t {
     TurnOffFlow,
     DeleteFlow,
     AddOwner,
-    RemoveOwner
+    RemoveOwner,
+    RestoreFlow
 };
 QString bulkActionName(BulkAction action);        // for the journal: "cancelRun"
 QString bulkActionDisplayName(BulkAction action); // for people: "Cancel run"
@@ -42,6 +44,7 @@ struct BulkItem
     QString label; // what people see: the flow's display name, the run name
     QString principalId;
     PrincipalType principalType = PrincipalType::User;
+    Scope scope = Scope::User; // Admin: sent through scopes/admin (flows the user does not own)
     ItemState state = ItemState::Pending;
     QString message; // the ApiError text of a failure, or a note ("already finished")
     qint64 sentAtMs = 0;

@@ -95,10 +95,11 @@ bool Journal::open(const QString &path, QString *error)
              "created INTEGER, state INTEGER, scope TEXT NOT NULL DEFAULT '', owner TEXT)"_s) &&
         exec(u"CREATE TABLE IF NOT EXISTS items (op INTEGER, seq INTEGER, action INTEGER, env TEXT, "
              "flow TEXT, run TEXT, label TEXT, principal TEXT, ptype INTEGER, state INTEGER, message TEXT, "
-             "sent INTEGER, attempts INTEGER, PRIMARY KEY (op, seq))"_s) &&
+             "sent INTEGER, attempts INTEGER, scope INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (op, seq))"_s) &&
         // Journals written by earlier versions gain the columns they lack.
         addColumnIfMissing(u"operations"_s, u"scope"_s, u"TEXT NOT NULL DEFAULT ''"_s) &&
-        addColumnIfMissing(u"operations"_s, u"owner"_s, u"TEXT"_s);
+        addColumnIfMissing(u"operations"_s, u"owner"_s, u"TEXT"_s) &&
+        addColumnIfMissing(u"items"_s, u"scope"_s, u"INTEGER NOT NULL DEFAULT 0"_s);
     if (!ok && error)
         *error = m_lastError;
     return ok;
@@ -200,7 +201,8 @@ qint64 Journal::createOperation(const QString &title, QList<BulkItem> &items)
         return fail(op);
     const qint64 id = op.lastInsertId().toLongLong();
     QSqlQuery insert(db);
-    insert.prepare(u"INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.prepare(u"INSERT INTO items (op, seq, action, env, flow, run, label, principal, ptype, state, "
+                   "message, sent, attempts, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; i < items.size(); ++i) {
         BulkItem &item = items[i];
         item.seq = i;
@@ -216,7 +218,8 @@ qint64 Journal::createOperation(const QString &title, QList<BulkItem> &items)
                                      static_cast<int>(item.state),
                                      item.message,
                                      item.sentAtMs,
-                                     item.attempts};
+                                     item.attempts,
+                                     static_cast<int>(item.scope)};
         for (int v = 0; v < values.size(); ++v)
             insert.bindValue(v, values[v]);
         if (!insert.exec())
@@ -341,8 +344,8 @@ QList<BulkItem> Journal::items(qint64 operationId) const
     QList<BulkItem> items;
     QSqlQuery query(QSqlDatabase::database(m_connection));
     query.prepare(
-        u"SELECT seq, action, env, flow, run, label, principal, ptype, state, message, sent, attempts "
-        "FROM items WHERE op = ? ORDER BY seq"_s);
+        u"SELECT seq, action, env, flow, run, label, principal, ptype, state, message, sent, attempts, "
+        "scope FROM items WHERE op = ? ORDER BY seq"_s);
     query.addBindValue(operationId);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
@@ -362,6 +365,7 @@ QList<BulkItem> Journal::items(qint64 operationId) const
         item.message = query.value(9).toString();
         item.sentAtMs = query.value(10).toLongLong();
         item.attempts = query.value(11).toInt();
+        item.scope = query.value(12).toInt() == static_cast<int>(Scope::Admin) ? Scope::Admin : Scope::User;
         items.append(item);
     }
     return items;
