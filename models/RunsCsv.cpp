@@ -1,5 +1,6 @@
 #include "RunsCsv.h"
 
+#include "Csv.h"
 #include "RunsModel.h"
 
 #include <QDateTime>
@@ -9,19 +10,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace fc {
 
-static QString field(const QString &value)
-{
-    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))
-        return value;
-    QString quoted = value;
-    quoted.replace(u"\""_s, u"\"\""_s);
-    return QString(u'"' + quoted + u'"');
-}
-
-static QString isoTime(qint64 ms)
-{
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs) : QString();
-}
+using csv::field;
+using csv::isoTime;
 
 bool RunsCsv::write(QIODevice &out, const RunsModel &model, const QList<int> &rows)
 {
