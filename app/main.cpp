@@ -19,6 +19,7 @@ struct Options
     QCommandLineOption help;
     QCommandLineOption version;
     QCommandLineOption demo;
+    QCommandLineOption demoAdmin;
     QCommandLineOption profile;
     QCommandLineOption bench;
 };
@@ -41,6 +42,9 @@ Options describe(QCommandLineParser &parser)
         parser.addVersionOption(),
         QCommandLineOption(u"demo"_s,
                            QCoreApplication::translate("main", "Open the console on the built-in emulator.")),
+        QCommandLineOption(u"demo-admin"_s, QCoreApplication::translate(
+                                                "main", "Open the demo as its administrator: every flow, "
+                                                        "orphaned flows, the recycle bin.")),
         QCommandLineOption(u"profile"_s, QCoreApplication::translate("main", "Sign in with this profile."),
                            QCoreApplication::translate("main", "name")),
         // For the start-up benchmark: print the milliseconds from start to the first painted,
@@ -49,6 +53,7 @@ Options describe(QCommandLineParser &parser)
     };
     options.bench.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(options.demo);
+    parser.addOption(options.demoAdmin);
     parser.addOption(options.profile);
     parser.addOption(options.bench);
     return options;
@@ -111,6 +116,8 @@ int main(int argc, char *argv[])
         });
     }
     console.window()->show();
-    console.start(parser.isSet(options.demo), parser.value(options.profile));
+    console.setDemoAsAdministrator(parser.isSet(options.demoAdmin));
+    console.start(parser.isSet(options.demo) || parser.isSet(options.demoAdmin),
+                  parser.value(options.profile));
     return QApplication::exec();
 }

@@ -106,6 +106,7 @@ void NavigationModel::fetchEnvironments(const QString &nextLink)
                 for (Environment &env : page.items) {
                     auto node = std::make_unique<EnvNode>();
                     node->env = std::move(env);
+                    node->adminRows = m_admin;
                     m_envs.push_back(std::move(node));
                 }
                 endInsertRows();
@@ -203,16 +204,68 @@ int NavigationModel::envRow(const QString &environment) const
     return -1;
 }
 
+namespace {
+// Children of an environment carry its row + 1 as internal ID; the administrator's rows also
+// carry this bit, so that a flow can be told from them without the model at hand.
+constexpr quintptr kAdminBit = quintptr(1) << 30;
+size_t parentRowOf(const QModelIndex &child)
+{
+    return (child.internalId() & ~kAdminBit) - 1;
+}
+} // namespace
+
 bool NavigationModel::isFlow(const QModelIndex &index)
 {
-    return index.isValid() && index.internalId() != 0;
+    return index.isValid() && index.internalId() != 0 && (index.internalId() & kAdminBit) == 0;
+}
+
+NavigationModel::NodeKind NavigationModel::nodeKind(const QModelIndex &index)
+{
+    if (!index.isValid() || index.internalId() == 0)
+        return NodeKind::Environment;
+    if ((index.internalId() & kAdminBit) == 0)
+        return NodeKind::Flow;
+    const auto *model = qobject_cast<const NavigationModel *>(index.model());
+    const int flows = model ? model->rowCount(index.parent()) - kAdminRows : 0;
+    return index.row() - flows == 0 ? NodeKind::AdminFlows : NodeKind::RecycleBin;
+}
+
+void NavigationModel::setAdminEntries(bool on)
+{
+    m_admin = on;
+    for (size_t e = 0; e < m_envs.size(); ++e) {
+        EnvNode &node = *m_envs[e];
+        if (node.adminRows == on)
+            continue;
+        const int flows = static_cast<int>(node.flows.size());
+        const QModelIndex env = index(static_cast<int>(e), 0);
+        if (on) {
+            beginInsertRows(env, flows, flows + kAdminRows - 1);
+            node.adminRows = true;
+            endInsertRows();
+        } else {
+            beginRemoveRows(env, flows, flows + kAdminRows - 1);
+            node.adminRows = false;
+            endRemoveRows();
+        }
+    }
+}
+
+QModelIndex NavigationModel::adminIndex(const QString &environment, NodeKind kind) const
+{
+    const int row = envRow(environment);
+    if (row < 0 || !m_envs[static_cast<size_t>(row)]->adminRows ||
+        (kind != NodeKind::AdminFlows && kind != NodeKind::RecycleBin))
+        return {};
+    const int flows = static_cast<int>(m_envs[static_cast<size_t>(row)]->flows.size());
+    return createIndex(flows + (kind == NodeKind::AdminFlows ? 0 : 1), 0, (quintptr(row) + 1) | kAdminBit);
 }
 
 const Environment *NavigationModel::environmentAt(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this)
         return nullptr;
-    const size_t row = isFlow(index) ? index.internalId() - 1 : static_cast<size_t>(index.row());
+    const size_t row = index.internalId() != 0 ? parentRowOf(index) : static_cast<size_t>(index.row());
     return row < m_envs.size() ? &m_envs[row]->env : nullptr;
 }
 
@@ -308,28 +361,34 @@ QModelIndex NavigationModel::index(int row, int column, const QModelIndex &paren
     if (!parent.isValid())
         return static_cast<size_t>(row) < m_envs.size() ? createIndex(row, column, quintptr(0))
                                                         : QModelIndex();
-    if (isFlow(parent) || parent.column() != 0)
+    if (parent.internalId() != 0 || parent.column() != 0)
         return {};
     const size_t envIdx = static_cast<size_t>(parent.row());
-    if (envIdx >= m_envs.size() || row >= m_envs[envIdx]->flows.size())
+    if (envIdx >= m_envs.size())
         return {};
-    return createIndex(row, column, quintptr(envIdx) + 1);
+    const int flows = static_cast<int>(m_envs[envIdx]->flows.size());
+    if (row < flows)
+        return createIndex(row, column, quintptr(envIdx) + 1);
+    if (m_envs[envIdx]->adminRows && row < flows + kAdminRows)
+        return createIndex(row, column, (quintptr(envIdx) + 1) | kAdminBit);
+    return {};
 }
 
 QModelIndex NavigationModel::parent(const QModelIndex &child) const
 {
-    if (!isFlow(child))
+    if (!child.isValid() || child.internalId() == 0)
         return {};
-    return createIndex(static_cast<int>(child.internalId() - 1), 0, quintptr(0));
+    return createIndex(static_cast<int>(parentRowOf(child)), 0, quintptr(0));
 }
 
 int NavigationModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
         return static_cast<int>(m_envs.size());
-    if (isFlow(parent) || parent.column() != 0)
+    if (parent.internalId() != 0 || parent.column() != 0)
         return 0;
-    return static_cast<int>(m_envs[static_cast<size_t>(parent.row())]->flows.size());
+    const EnvNode &node = *m_envs[static_cast<size_t>(parent.row())];
+    return static_cast<int>(node.flows.size()) + (node.adminRows ? kAdminRows : 0);
 }
 
 int NavigationModel::columnCount(const QModelIndex &parent) const
@@ -342,18 +401,18 @@ bool NavigationModel::hasChildren(const QModelIndex &parent) const
 {
     if (!parent.isValid())
         return !m_envs.empty();
-    if (isFlow(parent) || parent.column() != 0)
+    if (parent.internalId() != 0 || parent.column() != 0)
         return false;
     const EnvNode &node = *m_envs[static_cast<size_t>(parent.row())];
     // Until the first page is in, an environment may have flows: show the expander.
-    return !node.requested || node.call != 0 || !node.flows.isEmpty() || !node.nextLink.isEmpty();
+    return node.adminRows || !node.requested || node.call != 0 || !node.flows.isEmpty() || !node.nextLink.isEmpty();
 }
 
 bool NavigationModel::canFetchMore(const QModelIndex &parent) const
 {
     if (!parent.isValid())
         return m_envCall == 0 && !m_envNextLink.isEmpty();
-    if (isFlow(parent) || parent.column() != 0)
+    if (parent.internalId() != 0 || parent.column() != 0)
         return false;
     const EnvNode &node = *m_envs[static_cast<size_t>(parent.row())];
     return node.call == 0 && (!node.requested || !node.nextLink.isEmpty());
@@ -463,6 +522,42 @@ QVariant NavigationModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == IsFlowRole)
         return isFlow(index);
+    const NodeKind kind = nodeKind(index);
+    if (role == NodeKindRole)
+        return static_cast<int>(kind);
+    if (kind == NodeKind::AdminFlows || kind == NodeKind::RecycleBin) {
+        const Environment *env = environmentAt(index);
+        const bool all = kind == NodeKind::AdminFlows;
+        switch (role) {
+        case EnvironmentNameRole:
+            return env ? env->name : QString();
+        case Qt::DisplayRole:
+        case SortRole:
+        case FilterTextRole:
+            if (index.column() != NameColumn)
+                return {};
+            return all ? tr("All flows (admin)") : tr("Recycle bin (admin)");
+        case Qt::ToolTipRole:
+            return all ? tr("Every flow of the environment, whoever owns it: owners, orphaned flows, bulk "
+                            "rescue")
+                       : tr("Flows deleted in the last 21 days; restore them from here");
+        case Qt::DecorationRole: {
+            if (index.column() != NameColumn)
+                return {};
+            static const QIcon admin =
+                QIcon::fromTheme(u"system-users"_s, QIcon(u":/icons/flowconsole.svg"_s));
+            static const QIcon bin = QIcon::fromTheme(u"user-trash"_s, QIcon(u":/icons/flow-off.svg"_s));
+            return all ? admin : bin;
+        }
+        case Qt::FontRole: {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        default:
+            return {};
+        }
+    }
     if (const Flow *flow = flowAt(index)) {
         switch (role) {
         case EnvironmentNameRole:

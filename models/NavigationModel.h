@@ -38,7 +38,12 @@ public:
         FlowNameRole,
         FlowStateRole, // int(FlowState)
         FilterTextRole,
+        NodeKindRole, // int(NodeKind)
     };
+    // What a row is. Administrators get two more rows under each environment, after its flows:
+    // every flow of the environment, and its recycle bin (pages of their own, not flows).
+    enum class NodeKind { Environment, Flow, AdminFlows, RecycleBin };
+    static constexpr int kAdminRows = 2;
 
     explicit NavigationModel(ApiClient *client, QObject *parent = nullptr);
     ~NavigationModel() override;
@@ -50,6 +55,11 @@ public:
     bool environmentsReady() const { return m_envsLoaded; }
 
     static bool isFlow(const QModelIndex &index);
+    static NodeKind nodeKind(const QModelIndex &index);
+    // Shows or hides the administrator's rows under every environment.
+    void setAdminEntries(bool on);
+    bool hasAdminEntries() const { return m_admin; }
+    QModelIndex adminIndex(const QString &environment, NodeKind kind) const;
     const Environment *environmentAt(const QModelIndex &index) const;
     const Flow *flowAt(const QModelIndex &index) const;
     QModelIndex environmentIndex(const QString &environment) const;
@@ -92,6 +102,7 @@ private:
         QString nextLink;
         PageWalk walk;
         bool requested = false; // the first page was asked for
+        bool adminRows = false; // the administrator's rows follow the flows
         ApiClient::CallId call = 0;
     };
 
@@ -112,6 +123,7 @@ private:
     ApiClient::CallId m_envCall = 0;
     bool m_envsLoaded = false;
     bool m_busy = false;
+    bool m_admin = false;
 };
 
 } // namespace fc

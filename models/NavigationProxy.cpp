@@ -18,6 +18,15 @@ NavigationProxy::NavigationProxy(QObject *parent) : QSortFilterProxyModel(parent
 
 bool NavigationProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    // The administrator's rows come first under their environment, in their own order.
+    const auto leftKind = NavigationModel::nodeKind(left);
+    const auto rightKind = NavigationModel::nodeKind(right);
+    const bool leftAdmin = leftKind == NavigationModel::NodeKind::AdminFlows ||
+                           leftKind == NavigationModel::NodeKind::RecycleBin;
+    const bool rightAdmin = rightKind == NavigationModel::NodeKind::AdminFlows ||
+                            rightKind == NavigationModel::NodeKind::RecycleBin;
+    if (leftAdmin || rightAdmin)
+        return leftAdmin && (!rightAdmin || static_cast<int>(leftKind) < static_cast<int>(rightKind));
     const auto *model = qobject_cast<const NavigationModel *>(sourceModel());
     if (model && !left.parent().isValid()) {
         const Environment *a = model->environmentAt(left);

@@ -96,7 +96,8 @@ bool Console::openDemo(QString *errorMessage)
     profile.tenant = m_emulator->tenantId();
     profile.clientId = u"flowconsole-demo"_s;
     profile.dialect = Dialect::Live;
-    profile.loginHint = m_emulator->demoUserUpn();
+    const QString account = m_demoAdmin ? m_emulator->adminUserUpn() : m_emulator->demoUserUpn();
+    profile.loginHint = account;
     if (auto problem = m_session->setProfile(profile)) {
         if (errorMessage)
             *errorMessage = *problem;
@@ -105,7 +106,7 @@ bool Console::openDemo(QString *errorMessage)
     m_demo = true;
     m_session->setPersistTokens(false);
     m_window->setSigningIn(tr("Opening the demo…"));
-    m_session->signInWithBrowser(m_emulator->demoUserUpn());
+    m_session->signInWithBrowser(account);
     return true;
 }
 

@@ -38,6 +38,9 @@ public:
     void start(bool demo, const QString &profileName);
     // Starts the emulator with the demo seed and signs in as its demo user without a browser.
     bool openDemo(QString *errorMessage = nullptr);
+    // The demo signs in as its Power Platform administrator rather than its maker: every flow of
+    // an environment, the orphaned ones, the recycle bin.
+    void setDemoAsAdministrator(bool on) { m_demoAdmin = on; }
     // Uses a profile: silent sign-in from the keychain, or the sign-in dialog when that fails.
     void useProfile(const Profile &profile);
 
@@ -58,6 +61,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<SignInDialog> m_signInDialog;
     bool m_demo = false;
+    bool m_demoAdmin = false;
 };
 
 } // namespace fc

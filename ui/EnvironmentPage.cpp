@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -52,6 +53,11 @@ EnvironmentPage::EnvironmentPage(ApiClient *client, NavigationModel *navigation,
     m_flowProxy->setSourceModel(navigation);
     m_flowProxy->setSortRole(NavigationModel::SortRole);
     m_flowProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    // Environments and flows only: the administrator's rows are pages, not flows.
+    m_flowProxy->setFilterRole(NavigationModel::NodeKindRole);
+    m_flowProxy->setFilterRegularExpression(
+        QRegularExpression(QString(u"^("_s + QString::number(int(NavigationModel::NodeKind::Environment)) +
+                                   u'|' + QString::number(int(NavigationModel::NodeKind::Flow)) + u")$"_s)));
     m_flows = makeTable(u"environmentFlowTable"_s, tr("Flows"));
     m_flows->setModel(m_flowProxy);
     m_flows->setSelectionMode(QAbstractItemView::ExtendedSelection);

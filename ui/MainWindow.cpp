@@ -3,6 +3,8 @@
 #include "RunsTab.h"
 
 #include "ActivityPanel.h"
+#include "AdminFlowsModel.h"
+#include "AdminFlowsPage.h"
 #include "BulkFlowActions.h"
 #include "EnvironmentPage.h"
 #include "FlowActions.h"
@@ -11,6 +13,7 @@
 #include "NavigationModel.h"
 #include "NavigationProxy.h"
 #include "OperationNotifier.h"
+#include "RecycleBinPage.h"
 #include "RunsModel.h"
 #include "ShortcutArbiter.h"
 #include "Theme.h"
@@ -125,6 +128,29 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     m_bulkActions = new BulkFlowActions(client, m_operations, this);
     m_bulkActions->setSelectionProvider([this] { return selectedFlows(); });
     connect(m_actions, &FlowActions::enabledUpdated, m_bulkActions, &BulkFlowActions::updateEnabled);
+    // The administrator's pages, shown from the rows the tree gains when the account holds an
+    // admin role (the service said so: see probeAdminAccess).
+    m_adminPage = new AdminFlowsPage(client, m_operations);
+    m_binPage = new RecycleBinPage(client, m_operations);
+    m_pages->addWidget(m_adminPage);
+    m_pages->addWidget(m_binPage);
+    connect(m_adminPage, &AdminFlowsPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_binPage, &RecycleBinPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_adminPage, &AdminFlowsPage::openFlowRequested, this, &MainWindow::openAdminFlow);
+    connect(m_adminPage, &AdminFlowsPage::flowsChanged, this,
+            [this](const QString &env) { m_model->refreshFlows(env); });
+    connect(m_binPage, &RecycleBinPage::flowsRestored, this, [this](const QString &env) {
+        m_model->refreshFlows(env);
+        if (m_adminPage->environmentName() == env)
+            m_adminPage->model()->load(env);
+    });
+    connect(m_client, &ApiClient::adminAccessChanged, this, [this](ApiClient::AdminAccess access) {
+        m_model->setAdminEntries(access == ApiClient::AdminAccess::Granted);
+    });
+    connect(m_model, &NavigationModel::environmentsLoaded, this, &MainWindow::probeAdminAccess);
+
     m_activity = new ActivityPanel(m_operations, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_activity);
     m_activity->hide(); // until there is work to show, or the user asks
@@ -245,6 +271,10 @@ MainWindow::~MainWindow()
     m_operations = nullptr;
     delete m_flowPage;
     m_flowPage = nullptr;
+    delete m_adminPage;
+    m_adminPage = nullptr;
+    delete m_binPage;
+    m_binPage = nullptr;
     delete m_envPage;
     m_envPage = nullptr;
     delete m_filterModel;
@@ -604,11 +634,75 @@ void MainWindow::showPageFor(const QModelIndex &source)
         return;
     }
     if (const Environment *env = m_model->environmentAt(source)) {
-        m_envPage->setEnvironment(*env);
-        m_pages->setCurrentWidget(m_envPage);
-        return;
+        switch (NavigationModel::nodeKind(source)) {
+        case NavigationModel::NodeKind::AdminFlows:
+            m_adminPage->setEnvironment(*env);
+            m_pages->setCurrentWidget(m_adminPage);
+            return;
+        case NavigationModel::NodeKind::RecycleBin:
+            m_binPage->setEnvironment(*env);
+            m_pages->setCurrentWidget(m_binPage);
+            return;
+        default:
+            m_envPage->setEnvironment(*env);
+            m_pages->setCurrentWidget(m_envPage);
+            return;
+        }
     }
     m_pages->setCurrentWidget(m_blank);
+}
+
+// Whether the account may administer: the service is asked once per sign-in, with one page of
+// the admin list of the default environment. A 403 (ApiClient remembers it) means no, and no
+// admin call is sent again; an answer means yes, and the tree gains the administrator's rows.
+void MainWindow::probeAdminAccess()
+{
+    if (!m_signedIn || m_adminProbe || m_client->adminAccess() != ApiClient::AdminAccess::Unknown ||
+        m_client->dialect() != Dialect::Live || m_model->rowCount() == 0)
+        return;
+    QString env = m_model->environmentAt(m_model->index(0, 0))->name;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->environmentAt(m_model->index(row, 0))->isDefault)
+            env = m_model->environmentAt(m_model->index(row, 0))->name;
+    }
+    m_adminProbe = m_client->listAllFlows(env, false, this, [this](Result<Page<Flow>>) { m_adminProbe = 0; });
+}
+
+QWidget *MainWindow::openAdminFlow(const Flow &flow)
+{
+    const QModelIndex own = m_model->flowIndex(flow.environment, flow.name);
+    if (own.isValid()) {
+        selectSource(own);
+        return m_flowPage;
+    }
+    ApiClient *admin = m_client->adminScope();
+    auto *window = new QWidget(this, Qt::Window);
+    window->setObjectName(u"adminFlowWindow"_s);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowTitle(tr("%1 — FlowConsole (administrator)").arg(flow.displayName));
+    auto *page = new FlowPage(admin);
+    auto *layout = new QVBoxLayout(window);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(page);
+    page->setFlow(flow);
+    connect(page, &FlowPage::operationStarted, m_operations, &OperationManager::track);
+    connect(page, &FlowPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    admin->getFlow(flow.environment, flow.name, page,
+                   [this, page, name = flow.displayName](Result<Flow> full) {
+                       if (full)
+                           page->setFlow(full.value());
+                       else if (full.error().kind != ApiError::Kind::Cancelled)
+                           statusBar()->showMessage(
+                               describeFailure(tr("Could not load '%1'").arg(name), full.error()), 8000);
+                   });
+    auto *close = new QAction(window);
+    close->setShortcut(QKeySequence::Close);
+    connect(close, &QAction::triggered, window, &QWidget::close);
+    window->addAction(close);
+    window->resize(1000, 700);
+    window->show();
+    return window;
 }
 
 // Lists carry no definition; the flow page asks for the whole flow and the row takes it in.

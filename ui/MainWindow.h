@@ -20,6 +20,8 @@ class QTreeView;
 namespace fc {
 
 class ActivityPanel;
+class AdminFlowsPage;
+class RecycleBinPage;
 class ApiClient;
 class BulkFlowActions;
 class EnvironmentPage;
@@ -51,6 +53,11 @@ public:
     OperationNotifier *notifier() const { return m_notifier; }
     QTreeView *tree() const { return m_tree; }
     WelcomePage *welcomePage() const { return m_welcome; }
+    AdminFlowsPage *adminFlowsPage() const { return m_adminPage; }
+    RecycleBinPage *recycleBinPage() const { return m_binPage; }
+    // A flow from the administrator's list: selected in the tree when the user owns it, otherwise
+    // opened in a window of its own that reaches it through the admin scope.
+    QWidget *openAdminFlow(const Flow &flow);
 
     // Shows the console for a signed-in account and loads the tree.
     void showSignedIn(const QString &account, const QString &profileName, bool demo);
@@ -95,6 +102,7 @@ private:
     void openOperationsJournal(bool demo, const QString &scope);
     void askToQuit(int activeOperations);
     void applyTreeFilter(const QString &text);
+    void probeAdminAccess();
 
     ApiClient *m_client;
     NavigationModel *m_model;
@@ -119,6 +127,9 @@ private:
     QWidget *m_blank = nullptr;
     EnvironmentPage *m_envPage = nullptr;
     FlowPage *m_flowPage = nullptr;
+    AdminFlowsPage *m_adminPage = nullptr;
+    RecycleBinPage *m_binPage = nullptr;
+    quint64 m_adminProbe = 0;
     QMenu *m_contextMenu = nullptr;
     QAction *m_signOut = nullptr;
     QAction *m_signIn = nullptr;

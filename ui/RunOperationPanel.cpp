@@ -106,6 +106,7 @@ bool RunOperationPanel::start(BulkAction action, const QList<FlowRun> &runs)
         item.flow = m_model->flow();
         item.run = run.name;
         item.label = run.name;
+        item.scope = m_client ? m_client->scope() : Scope::User; // admin grids act through scopes/admin
         items.append(item);
     }
     if (m_engine) {

@@ -242,6 +242,7 @@ void RunSweepDialog::onCollected()
         item.flow = found.target.flow;
         item.run = found.run.name;
         item.label = QString(found.target.label + u" · "_s + found.run.name);
+        item.scope = m_client ? m_client->scope() : Scope::User; // admin grids act through scopes/admin
         m_found.append(item);
     }
     m_collector->deleteLater();
