@@ -20,10 +20,11 @@
 
 namespace fc::test {
 
-// Opens the demo and waits until the environments are listed.
-inline std::unique_ptr<Console> openDemoConsole()
+// Opens the demo (as its maker, or as its administrator) and waits until the environments are listed.
+inline std::unique_ptr<Console> openDemoConsole(bool asAdministrator = false)
 {
     auto console = std::make_unique<Console>();
+    console->setDemoAsAdministrator(asAdministrator);
     QSignalSpy signedIn(console.get(), &Console::signedIn);
     console->window()->resize(1280, 800);
     console->window()->show();
