@@ -331,7 +331,9 @@ QString AdminFlowsModel::principalName(const Principal &principal) const
     case DirectoryEntry::Status::Disabled:
         return tr("%1 (disabled)").arg(name);
     case DirectoryEntry::Status::Gone:
-        return tr("%1 (deleted)").arg(name);
+        // The directory has forgotten the name with the account: say what it was, keep the ID.
+        return name == principal.id ? tr("Deleted account (%1…)").arg(principal.id.left(8))
+                                    : tr("%1 (deleted)").arg(name);
     default:
         return name;
     }

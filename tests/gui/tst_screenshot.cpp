@@ -1,6 +1,8 @@
 // Opens the demo under a real X server (xvfb-run) and saves screenshots of the main window,
 // an environment page and the flow editor into the build directory.
 
+#include "AdminFlowsModel.h"
+#include "AdminFlowsPage.h"
 #include "ConsoleTestSupport.h"
 #include "EnvironmentPage.h"
 #include "FlowActions.h"
@@ -11,11 +13,13 @@
 #include "Theme.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDir>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
 #include <QtTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -110,6 +114,30 @@ private slots:
         window->findChild<QAction *>(u"themeAction%1"_s.arg(int(theme::Mode::System)))->trigger();
         QCOMPARE(QApplication::palette().color(QPalette::Base), before.color(QPalette::Base));
         QCOMPARE(QSettings().value("appearance/theme"_L1).toString(), u"system"_s);
+    }
+
+    // The administrator's view of the default environment with "Orphaned only" on.
+    void administrator()
+    {
+        auto console = test::openDemoConsole(true);
+        QVERIFY(console);
+        MainWindow *window = console->window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        NavigationModel *model = window->navigation();
+        QTRY_VERIFY_WITH_TIMEOUT(model->hasAdminEntries(), 20000);
+        const QString env = test::defaultEnvironment(model);
+        QVERIFY(test::waitForFlows(model, env));
+        const QModelIndex all = model->adminIndex(env, NavigationModel::NodeKind::AdminFlows);
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(window->tree()->model());
+        window->tree()->expand(proxy->mapFromSource(model->environmentIndex(env)));
+        window->tree()->setCurrentIndex(proxy->mapFromSource(all));
+        AdminFlowsPage *page = window->adminFlowsPage();
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() > 0 && !page->model()->isBusy(), 30000);
+        page->orphanedOnly()->setChecked(true);
+        QVERIFY(page->table()->model()->rowCount() > 0);
+        page->table()->selectRow(0);
+        QTest::qWait(0);
+        QVERIFY(window->grab().save(QStringLiteral(FC_SCREENSHOT_DIR) + u"/screenshot-admin-orphaned.png"_s));
     }
 };
 
