@@ -22,6 +22,7 @@ AdminFlowsModel::AdminFlowsModel(ApiClient *client, QObject *parent)
 
 AdminFlowsModel::~AdminFlowsModel()
 {
+    m_directory->clear(); // nothing is looked up for a table that is going away
     stop();
 }
 
@@ -56,6 +57,7 @@ void AdminFlowsModel::stop()
     m_listQueued = false;
     m_ownerCalls.clear();
     m_ownerQueue.clear();
+    m_directory->flush(); // the names of what was read are still wanted
     if (busy) {
         m_stopped = true;
         emit progressChanged();
@@ -256,6 +258,9 @@ void AdminFlowsModel::rowChanged(int row)
 
 void AdminFlowsModel::maybeFinished()
 {
+    // Once no owner list is coming any more, the directory's last, partial batches may leave.
+    if (!isListing() && m_ownerCalls.isEmpty() && m_ownerQueue.empty() && m_directory->hasQueued())
+        m_directory->flush();
     if (!isBusy())
         emit finished();
 }

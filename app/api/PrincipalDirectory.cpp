@@ -20,21 +20,32 @@ void PrincipalDirectory::request(const QStringList &ids, PrincipalType type)
         }
         m_entries.insert(id, {}); // Pending: asked once
         queue.push_back(id);
+        m_flushing = false; // new IDs: wait for a full batch or the next flush()
     }
-    // Batches fill up from several callers within one turn of the event loop before they leave.
+    // Full batches leave from the event loop, so that IDs added in the same turn travel together.
     if (!m_pumpQueued) {
         m_pumpQueued = true;
         QTimer::singleShot(0, this, [this] {
             m_pumpQueued = false;
-            pump();
+            pump(false);
         });
     }
 }
 
-void PrincipalDirectory::pump()
+void PrincipalDirectory::flush()
 {
-    while (m_inFlight < kMaxInFlight && (!m_userQueue.empty() || !m_groupQueue.empty())) {
-        const PrincipalType type = m_userQueue.empty() ? PrincipalType::Group : PrincipalType::User;
+    m_flushing = true;
+    pump(true);
+}
+
+void PrincipalDirectory::pump(bool partial)
+{
+    partial = partial || m_flushing;
+    const auto ready = [partial](const std::deque<QString> &queue) {
+        return !queue.empty() && (partial || queue.size() >= size_t(ApiClient::kLookupBatch));
+    };
+    while (m_inFlight < kMaxInFlight && (ready(m_userQueue) || ready(m_groupQueue))) {
+        const PrincipalType type = ready(m_userQueue) ? PrincipalType::User : PrincipalType::Group;
         std::deque<QString> &queue = type == PrincipalType::Group ? m_groupQueue : m_userQueue;
         QStringList batch;
         while (!queue.empty() && batch.size() < ApiClient::kLookupBatch) {
@@ -77,7 +88,7 @@ void PrincipalDirectory::send(PrincipalType type, QStringList ids)
                 }
             }
             emit resolved(ids);
-            pump();
+            pump(false);
         });
 }
 
