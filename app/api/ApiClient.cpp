@@ -404,6 +404,47 @@ void ApiClient::resubmitRun(const QString &env, const QString &flow, const QStri
     });
 }
 
+ApiClient::CallId ApiClient::fetchContent(const QUrl &link, QObject *context, Callback<QByteArray> callback,
+                                          qint64 maxBytes)
+{
+    HttpRequest request;
+    request.method = "GET";
+    request.url = link;
+    request.anonymous = true;
+    request.authenticated = false;
+    request.idempotent = true;
+    request.maxResponseBytes = maxBytes;
+    request.timeoutMs = kContentTimeoutMs;
+    request.operation = u"fetchContent"_s;
+    return m_transport->send(request, context, [callback](const HttpResponse &response) {
+        if (response.error.isError())
+            return callback(response.error);
+        callback(response.body);
+    });
+}
+
+ApiClient::CallId ApiClient::invokeCallback(const QUrl &callbackUrl, const QByteArray &body, QObject *context,
+                                            Callback<QString> callback)
+{
+    HttpRequest request;
+    request.method = "POST";
+    request.url = callbackUrl;
+    request.body = body;
+    request.anonymous = true;
+    request.authenticated = false;
+    request.idempotent = false;
+    request.operation = u"invokeTrigger"_s;
+    return m_transport->send(request, context, [callback](const HttpResponse &response) {
+        if (response.error.isError())
+            return callback(response.error);
+        for (const auto &[name, value] : response.headers) {
+            if (name.compare("x-ms-workflow-run-id", Qt::CaseInsensitive) == 0)
+                return callback(QString::fromLatin1(value));
+        }
+        callback(QString());
+    });
+}
+
 ApiClient::CallId ApiClient::listOwners(const QString &env, const QString &flow, QObject *context,
                                         Callback<Page<FlowOwner>> callback)
 {

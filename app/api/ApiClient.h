@@ -110,6 +110,21 @@ public:
     void resubmitRun(const QString &env, const QString &flow, const QString &run, const QString &triggerName,
                      QObject *context, Callback<Done> callback, const SendGate &gate = {});
 
+    // The document behind a run's content link (an inputsLink or outputsLink uri of the trigger
+    // or of an action). The link is SAS-signed, often on another host (*.logic.azure.com): it is
+    // fetched anonymously, with no bearer token, plain http only to loopback, within
+    // kContentTimeoutMs; an answer over maxBytes fails (Refused) without being read whole.
+    static constexpr qint64 kMaxContentBytes = 32LL * 1024 * 1024;
+    static constexpr int kContentTimeoutMs = 20000;
+    CallId fetchContent(const QUrl &link, QObject *context, Callback<QByteArray> callback,
+                        qint64 maxBytes = kMaxContentBytes);
+    // Starts a run: POSTs a JSON body to a Request trigger's callback URL (from listCallbackUrl),
+    // anonymously since the URL carries its own signature. Never retried after it may have
+    // arrived: a second POST would start a second run. The answer is the new run's name when
+    // the service gives it (x-ms-workflow-run-id), else empty.
+    CallId invokeCallback(const QUrl &callbackUrl, const QByteArray &body, QObject *context,
+                          Callback<QString> callback);
+
     CallId listOwners(const QString &env, const QString &flow, QObject *context,
                       Callback<Page<FlowOwner>> callback);
     CallId modifyOwners(const QString &env, const QString &flow, const OwnerChanges &changes,

@@ -111,16 +111,20 @@ HttpTransport::CallId HttpTransport::send(HttpRequest request, QObject *context,
     }
 
     const QUrl &url = call->request.url;
+    const bool anonymous = call->request.anonymous;
     const bool insecure = url.scheme() == "http"_L1 && !isLoopbackHost(url.host());
-    if (insecure || (call->request.authenticated && !isAllowedOrigin(url))) {
+    const bool notWeb = url.scheme() != "http"_L1 && url.scheme() != "https"_L1;
+    if (insecure || (anonymous && (notWeb || url.host().isEmpty())) ||
+        (call->request.authenticated && !anonymous && !isAllowedOrigin(url))) {
         // Refused before anything is sent; answered from the event loop so that callers
         // always see their callback after send() returned.
         HttpResponse response;
         response.error = ApiError::make(
             ApiError::Kind::Refused,
-            insecure
-                ? tr("Refused to send a request over plain http to %1, which is not this computer.")
-                      .arg(url.host())
+            insecure ? tr("Refused to send a request over plain http to %1, which is not this computer.")
+                           .arg(url.host())
+            : anonymous
+                ? tr("Refused to open %1: only http and https links are followed.").arg(url.toDisplayString())
                 : tr("Refused to send the access token to %1, which is not one of the profile's API hosts.")
                       .arg(url.host()),
             call->request.operation);
@@ -157,7 +161,7 @@ void HttpTransport::pump(const QString &origin)
 
 void HttpTransport::startAttempt(const CallPtr &call)
 {
-    if (!call->request.authenticated || !m_tokens) {
+    if (!call->request.authenticated || call->request.anonymous || !m_tokens) {
         dispatch(call, {});
         return;
     }
@@ -194,11 +198,12 @@ void HttpTransport::dispatch(const CallPtr &call, const QString &token)
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "FlowConsole/" FC_VERSION);
     request.setRawHeader("x-ms-client-request-id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
-    if (!token.isEmpty())
+    // The one place a bearer token is put on a request; never on an anonymous one.
+    if (!token.isEmpty() && !call->request.anonymous)
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     if (!call->request.body.isEmpty() || call->request.method == "POST" || call->request.method == "PATCH")
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
-    request.setTransferTimeout(m_transferTimeoutMs);
+    request.setTransferTimeout(timeoutOf(call));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(kMaxRedirects);
@@ -209,9 +214,11 @@ void HttpTransport::dispatch(const CallPtr &call, const QString &token)
     connect(reply, &QNetworkReply::redirected, this, [this, call, reply](const QUrl &target) {
         const QUrl resolved = reply->url().resolved(target);
         const bool downgrade = reply->url().scheme() == "https"_L1 && resolved.scheme() != "https"_L1;
+        const bool insecure = resolved.scheme() != "https"_L1 &&
+                              (resolved.scheme() != "http"_L1 || !isLoopbackHost(resolved.host()));
         // The bearer token travels with a followed redirect: only to configured hosts.
-        if (downgrade || ++call->redirects > kMaxRedirects ||
-            (call->request.authenticated && !isAllowedOrigin(resolved))) {
+        if (downgrade || insecure || ++call->redirects > kMaxRedirects ||
+            (call->request.authenticated && !call->request.anonymous && !isAllowedOrigin(resolved))) {
             reply->abort();
             return;
         }
@@ -220,7 +227,7 @@ void HttpTransport::dispatch(const CallPtr &call, const QString &token)
     // An answer over the size cap is cut off as soon as it is known to be too large, so that a
     // hostile or broken server cannot fill the memory.
     const auto checkSize = [this, call, reply](qint64 bytes) {
-        if (bytes > m_maxResponseBytes && !call->tooLarge) {
+        if (bytes > sizeCap(call) && !call->tooLarge) {
             call->tooLarge = true;
             reply->abort();
         }
@@ -238,6 +245,16 @@ void HttpTransport::dispatch(const CallPtr &call, const QString &token)
     connect(reply, &QNetworkReply::finished, this, [this, call, reply] { onReplyFinished(call, reply); });
 }
 
+qint64 HttpTransport::sizeCap(const CallPtr &call) const
+{
+    return call->request.maxResponseBytes > 0 ? call->request.maxResponseBytes : m_maxResponseBytes;
+}
+
+int HttpTransport::timeoutOf(const CallPtr &call) const
+{
+    return call->request.timeoutMs > 0 ? call->request.timeoutMs : m_transferTimeoutMs;
+}
+
 ApiError HttpTransport::errorFromReply(const CallPtr &call, QNetworkReply *reply, int status,
                                        const QByteArray &body) const
 {
@@ -247,7 +264,7 @@ ApiError HttpTransport::errorFromReply(const CallPtr &call, QNetworkReply *reply
         error.kind = ApiError::Kind::Refused;
         error.message = tr("The answer from %1 is larger than %2 MB; it was refused.")
                             .arg(call->request.url.host())
-                            .arg(m_maxResponseBytes / (1024 * 1024));
+                            .arg(QLocale().toString(double(sizeCap(call)) / (1024 * 1024), 'g', 3));
         return error;
     }
     if (status == 0) {
@@ -266,7 +283,7 @@ ApiError HttpTransport::errorFromReply(const CallPtr &call, QNetworkReply *reply
                 error.kind = ApiError::Kind::Timeout;
                 error.message = tr("No answer from %1 within %2 seconds.")
                                     .arg(call->request.url.host())
-                                    .arg(QLocale().toString(m_transferTimeoutMs / 1000.0, 'g', 3));
+                                    .arg(QLocale().toString(timeoutOf(call) / 1000.0, 'g', 3));
             }
         } else {
             error.kind = ApiError::Kind::Network;
@@ -308,18 +325,19 @@ void HttpTransport::onReplyFinished(const CallPtr &call, QNetworkReply *reply)
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed after abort()
 
     if (status >= 200 && status < 300 && reply->error() == QNetworkReply::NoError) {
-        finish(call, HttpResponse{status, body, {}});
+        finish(call, HttpResponse{status, body, {}, reply->rawHeaderPairs()});
         return;
     }
 
     ApiError error = errorFromReply(call, reply, status, body);
     if (error.kind == ApiError::Kind::Cancelled || error.kind == ApiError::Kind::Refused) {
-        finish(call, HttpResponse{status, body, error});
+        finish(call, HttpResponse{status, body, error, {}});
         return;
     }
 
     // An expired or revoked token: refresh once and replay, holding the slot meanwhile.
-    if (status == 401 && call->request.authenticated && m_tokens && !call->refreshed) {
+    if (status == 401 && call->request.authenticated && !call->request.anonymous && m_tokens &&
+        !call->refreshed) {
         call->refreshed = true;
         call->tokenRejected = true;
         startAttempt(call);
@@ -332,7 +350,7 @@ void HttpTransport::onReplyFinished(const CallPtr &call, QNetworkReply *reply)
     const double jitter = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
     const auto delay = m_policy.retryDelay(error, call->request.idempotent, call->attempt + 1, jitter);
     if (!delay) {
-        finish(call, HttpResponse{status, body, error});
+        finish(call, HttpResponse{status, body, error, reply->rawHeaderPairs()});
         return;
     }
     ++call->attempt;

@@ -29,7 +29,14 @@ struct HttpRequest
     QByteArray body;
     bool idempotent = true;
     bool authenticated = true;
-    QString operation; // for error texts, e.g. "listFlowRuns"
+    // A link that carries its own credential (a run's content link, a trigger's callback URL,
+    // SAS-signed on another host): sent with no Authorization header and no token asked for,
+    // to any host, since no token can leak; plain http still only to loopback, and the size cap
+    // and timeout apply. Its redirects follow the same rules.
+    bool anonymous = false;
+    qint64 maxResponseBytes = 0; // 0: the transport's cap
+    int timeoutMs = 0;           // 0: the transport's transfer timeout
+    QString operation;           // for error texts, e.g. "listFlowRuns"
     // Called on each attempt right before the request goes on the wire (after the concurrency
     // limit and the token): false holds it back, and the call ends with ApiError::Kind::NotSent.
     // The bulk engine records "in flight" here, so a request queued but never sent is never
@@ -41,7 +48,8 @@ struct HttpResponse
 {
     int status = 0;
     QByteArray body;
-    ApiError error; // kind None on success
+    ApiError error;                                   // kind None on success
+    QList<std::pair<QByteArray, QByteArray>> headers; // of the answer, when there was one
 };
 
 // Sends requests: one QNetworkAccessManager, the bearer token injected in one place, a limit of
@@ -102,6 +110,8 @@ private:
     void onReplyFinished(const CallPtr &call, QNetworkReply *reply);
     void finish(const CallPtr &call, HttpResponse response);
     void releaseSlot(const CallPtr &call);
+    qint64 sizeCap(const CallPtr &call) const;
+    int timeoutOf(const CallPtr &call) const;
     ApiError errorFromReply(const CallPtr &call, QNetworkReply *reply, int status,
                             const QByteArray &body) const;
 

@@ -254,6 +254,8 @@ RunAction parseRunAction(const QJsonObject &o)
     a.startMs = parseTimeMs(str(p, "startTime"_L1));
     a.endMs = parseTimeMs(str(p, "endTime"_L1));
     a.errorMessage = str(obj(p, "error"_L1), "message"_L1);
+    a.inputsLink = str(obj(p, "inputsLink"_L1), "uri"_L1);
+    a.outputsLink = str(obj(p, "outputsLink"_L1), "uri"_L1);
     return a;
 }
 

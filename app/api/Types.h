@@ -96,6 +96,10 @@ struct RunAction
     qint64 startMs = 0;
     qint64 endMs = 0;
     QString errorMessage;
+    // The uri of its inputsLink / outputsLink (SAS-signed, fetched without a token); empty when
+    // it has none (skipped actions, conditions, outputs of a running action).
+    QString inputsLink;
+    QString outputsLink;
 };
 
 struct FlowRunDetails
