@@ -11,6 +11,7 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
   qtkeychain-qt6-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite
   qt6-l10n-tools qt6-tools-dev libxkbcommon-dev libgl1-mesa-dev
+  libsimdjson-dev
   # runtime plugins for the offscreen/xcb platforms and SVG icons
   qt6-qpa-plugins libqt6svg6
   # tests: Xvfb, a session bus and a real Secret Service
