@@ -4,6 +4,7 @@
 #include "FlowEditorDialog.h"
 #include "Messages.h"
 #include "NavigationModel.h"
+#include "RunNowDialog.h"
 #include "api/ApiClient.h"
 #include "ops/BulkEngine.h"
 #include "ops/OperationManager.h"
@@ -50,6 +51,9 @@ FlowActions::FlowActions(ApiClient *client, NavigationModel *model, QWidget *win
     m_turnOn = make(tr("Turn &on"), u"actionTurnOn"_s, style->standardIcon(QStyle::SP_MediaPlay));
     m_turnOff = make(tr("Turn o&ff"), u"actionTurnOff"_s, style->standardIcon(QStyle::SP_MediaPause));
     m_copyUrl = make(tr("&Copy trigger URL"), u"actionCopyTriggerUrl"_s);
+    m_runNow = make(tr("R&un now…"), u"actionRunNow"_s, style->standardIcon(QStyle::SP_MediaSeekForward));
+    m_runNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    m_runNow->setToolTip(tr("Start a run of a flow with a manual or HTTP request trigger, with a JSON body"));
     m_export = make(tr("E&xport definition…"), u"actionExportDefinition"_s,
                     style->standardIcon(QStyle::SP_DialogSaveButton));
     m_import = make(tr("&Import flow from file…"), u"actionImportFlow"_s,
@@ -69,6 +73,7 @@ FlowActions::FlowActions(ApiClient *client, NavigationModel *model, QWidget *win
     connect(m_turnOn, &QAction::triggered, this, [this] { setStateOfSelected(true); });
     connect(m_turnOff, &QAction::triggered, this, [this] { setStateOfSelected(false); });
     connect(m_copyUrl, &QAction::triggered, this, &FlowActions::copyUrl);
+    connect(m_runNow, &QAction::triggered, this, &FlowActions::runSelectedNow);
     connect(m_export, &QAction::triggered, this, &FlowActions::exportSelected);
     connect(m_import, &QAction::triggered, this, &FlowActions::importFromFile);
     connect(m_refresh, &QAction::triggered, this, &FlowActions::refreshRequested);
@@ -100,6 +105,7 @@ void FlowActions::updateEnabled()
     m_turnOn->setEnabled(anyOff && idle);
     m_turnOff->setEnabled(anyOn && idle);
     m_copyUrl->setEnabled(oneRequest);
+    m_runNow->setEnabled(oneRequest);
     m_export->setEnabled(flows.size() == 1);
     m_refresh->setEnabled(m_signedIn);
     emit enabledUpdated();
@@ -126,6 +132,7 @@ void FlowActions::addTo(QMenu *menu) const
     menu->addAction(m_turnOn);
     menu->addAction(m_turnOff);
     menu->addSeparator();
+    menu->addAction(m_runNow);
     menu->addAction(m_copyUrl);
     menu->addAction(m_export);
     menu->addAction(m_import);
@@ -136,6 +143,7 @@ void FlowActions::fillContextMenu(QMenu *menu) const
     menu->addAction(m_edit);
     menu->addAction(m_turnOn);
     menu->addAction(m_turnOff);
+    menu->addAction(m_runNow);
     menu->addAction(m_copyUrl);
     menu->addAction(m_export);
     menu->addSeparator();
@@ -315,6 +323,22 @@ void FlowActions::copyUrl()
         QApplication::clipboard()->setText(url.value());
         emit statusMessage(tr("Trigger URL of \"%1\" copied to the clipboard.").arg(flow.displayName));
     });
+}
+
+void FlowActions::runSelectedNow()
+{
+    const QList<Flow> flows = m_selection ? m_selection() : QList<Flow>();
+    if (flows.size() != 1 || !m_client)
+        return;
+    auto *dialog = new RunNowDialog(m_client, flows.first(), m_window);
+    connect(dialog, &RunNowDialog::runStarted, this,
+            [this, name = flows.first().displayName](const QString &env, const QString &flow,
+                                                     const QString &run, qint64 sentMs) {
+                emit statusMessage(run.isEmpty() ? tr("\"%1\" has started a run.").arg(name)
+                                                 : tr("\"%1\" has started run %2.").arg(name, run));
+                emit runStarted(env, flow, run, sentMs);
+            });
+    dialog->open();
 }
 
 void FlowActions::exportSelected()

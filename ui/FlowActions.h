@@ -47,6 +47,8 @@ public:
     QAction *turnOn() const { return m_turnOn; }
     QAction *turnOff() const { return m_turnOff; }
     QAction *copyTriggerUrl() const { return m_copyUrl; }
+    // Run now…: a manual or HTTP request trigger's run, with a typed JSON body (RunNowDialog).
+    QAction *runNow() const { return m_runNow; }
     QAction *exportDefinition() const { return m_export; }
     QAction *importFlow() const { return m_import; }
     QAction *refresh() const { return m_refresh; }
@@ -64,11 +66,14 @@ signals:
     void refreshRequested();
     void flowSaved(const fc::Flow &flow);
     void enabledUpdated(); // after updateEnabled(), for actions kept elsewhere
+    // Run now started a run (sentMs by this computer's clock): the flow's run grid fetches it.
+    void runStarted(const QString &env, const QString &flow, const QString &run, qint64 sentMs);
 
 private:
     void deleteSelected();
     void setStateOfSelected(bool on);
     void copyUrl();
+    void runSelectedNow();
     void exportSelected();
     void importFromFile();
     // Runs one call per flow, one after another, reporting progress; failures are collected and
@@ -95,6 +100,7 @@ private:
     QAction *m_turnOn = nullptr;
     QAction *m_turnOff = nullptr;
     QAction *m_copyUrl = nullptr;
+    QAction *m_runNow = nullptr;
     QAction *m_export = nullptr;
     QAction *m_import = nullptr;
     QAction *m_refresh = nullptr;

@@ -232,6 +232,13 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     connect(m_actions, &FlowActions::progress, this, &MainWindow::onProgress);
     connect(m_actions, &FlowActions::flowSaved, this,
             [this](const Flow &flow) { selectSource(m_model->flowIndex(flow.environment, flow.name)); });
+    // Run now: the flow's grid shows the new run (a minute back for the service's clock).
+    connect(m_actions, &FlowActions::runStarted, this,
+            [this](const QString &env, const QString &flow, const QString &, qint64 sentMs) {
+                RunsModel *runs = m_flowPage->runsTab()->model();
+                if (runs->environment() == env && runs->flow() == flow)
+                    runs->fetchNewRuns(sentMs - 60000);
+            });
     connect(m_flowPage, &FlowPage::operationStarted, m_operations, &OperationManager::track);
     connect(m_flowPage, &FlowPage::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });

@@ -3,24 +3,25 @@
 #include "Messages.h"
 
 #include "Formatting.h"
+#include "RunContentView.h"
 #include "RunDisplay.h"
 #include "api/ApiClient.h"
 
-#include <QClipboard>
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSplitter>
 #include <QTreeWidget>
-#include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -45,7 +46,7 @@ RunDetailsDialog::RunDetailsDialog(ApiClient *client, const QString &environment
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Run %1").arg(run.name));
     setAccessibleName(tr("Run details"));
-    resize(820, 620);
+    resize(980, 780);
     m_details.run = run;
 
     auto *layout = new QVBoxLayout(this);
@@ -69,12 +70,6 @@ RunDetailsDialog::RunDetailsDialog(ApiClient *client, const QString &environment
     m_correlation->setReadOnly(true);
     m_trigger = valueLabel(u"runTriggerValue"_s);
     m_origin = valueLabel(u"runOriginValue"_s);
-    m_inputs = new QLineEdit;
-    m_inputs->setObjectName(u"triggerInputsLink"_s);
-    m_inputs->setAccessibleName(tr("Trigger inputs link"));
-    m_outputs = new QLineEdit;
-    m_outputs->setObjectName(u"triggerOutputsLink"_s);
-    m_outputs->setAccessibleName(tr("Trigger outputs link"));
     form->addRow(tr("Status:"), m_status);
     form->addRow(tr("Code:"), m_code);
     form->addRow(tr("Start:"), m_start);
@@ -83,25 +78,47 @@ RunDetailsDialog::RunDetailsDialog(ApiClient *client, const QString &environment
     form->addRow(tr("Co&rrelation:"), m_correlation);
     form->addRow(tr("Trigger:"), m_trigger);
     form->addRow(tr("Resubmitted from:"), m_origin);
-    form->addRow(tr("&Inputs:"), linkRow(m_inputs, tr("inputs")));
-    form->addRow(tr("&Outputs:"), linkRow(m_outputs, tr("outputs")));
     layout->addLayout(form);
 
-    auto *actionsLabel = new QLabel(tr("&Actions"));
+    auto *top = new QWidget;
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    auto *actionsLabel = new QLabel(tr("&Trigger and actions, in the order they ran"));
     m_actions = new QTreeWidget;
     m_actions->setObjectName(u"runActionsView"_s);
-    m_actions->setAccessibleName(tr("Actions of the run"));
+    m_actions->setAccessibleName(tr("Trigger and actions of the run"));
     m_actions->setColumnCount(7);
     m_actions->setHeaderLabels(
         {tr("Action"), tr("Type"), tr("Status"), tr("Code"), tr("Start"), tr("Duration"), tr("Error")});
     m_actions->setRootIsDecorated(false);
     m_actions->setAlternatingRowColors(true);
     m_actions->setWordWrap(true);
+    m_actions->setUniformRowHeights(false);
     m_actions->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_actions->header()->setStretchLastSection(true);
     actionsLabel->setBuddy(m_actions);
-    layout->addWidget(actionsLabel);
-    layout->addWidget(m_actions, 1);
+    topLayout->addWidget(actionsLabel);
+    topLayout->addWidget(m_actions, 1);
+    // The selected action's error, whole and wrapped: the column above cuts long ones.
+    m_actionError = new QLabel;
+    m_actionError->setObjectName(u"actionErrorText"_s);
+    m_actionError->setWordWrap(true);
+    m_actionError->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_actionError->setTextFormat(Qt::PlainText);
+    m_actionError->setForegroundRole(QPalette::Text);
+    m_actionError->hide();
+    topLayout->addWidget(m_actionError);
+
+    m_content = new RunContentView(client);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->setObjectName(u"runDetailsSplitter"_s);
+    split->setChildrenCollapsible(false);
+    split->addWidget(top);
+    split->addWidget(m_content);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    layout->addWidget(split, 1);
+    connect(m_actions, &QTreeWidget::currentItemChanged, this, &RunDetailsDialog::showSelected);
 
     m_message = new QLabel;
     m_message->setObjectName(u"runDetailsMessage"_s);
@@ -126,32 +143,6 @@ RunDetailsDialog::RunDetailsDialog(ApiClient *client, const QString &environment
     reload();
 }
 
-QWidget *RunDetailsDialog::linkRow(QLineEdit *edit, const QString &what)
-{
-    auto *row = new QWidget;
-    auto *h = new QHBoxLayout(row);
-    h->setContentsMargins(0, 0, 0, 0);
-    edit->setReadOnly(true);
-    edit->setPlaceholderText(tr("The service gave no link"));
-    auto *copy = new QPushButton(tr("Copy"));
-    copy->setAccessibleName(tr("Copy the %1 link").arg(what));
-    auto *open = new QPushButton(tr("Open"));
-    open->setAccessibleName(tr("Open the %1 link").arg(what));
-    connect(copy, &QPushButton::clicked, edit,
-            [edit] { QGuiApplication::clipboard()->setText(edit->text()); });
-    connect(open, &QPushButton::clicked, edit, [edit] { QDesktopServices::openUrl(QUrl(edit->text())); });
-    connect(edit, &QLineEdit::textChanged, copy, [copy, open](const QString &text) {
-        copy->setEnabled(!text.isEmpty());
-        open->setEnabled(!text.isEmpty());
-    });
-    copy->setEnabled(false);
-    open->setEnabled(false);
-    h->addWidget(edit, 1);
-    h->addWidget(copy);
-    h->addWidget(open);
-    return row;
-}
-
 void RunDetailsDialog::reload()
 {
     if (!m_client || m_call)
@@ -165,7 +156,9 @@ void RunDetailsDialog::reload()
                 return;
             }
             m_details = details.value();
+            m_loaded = true;
             m_message->clear();
+            m_content->clearCache(); // a run still going has more to show than before
             fill();
         });
 }
@@ -185,10 +178,29 @@ void RunDetailsDialog::fill()
                            ? run.triggerName
                            : tr("%1 (%2)").arg(run.triggerName, m_details.triggerStatus));
     m_origin->setText(run.originRun.isEmpty() || run.originRun == run.name ? tr("—") : run.originRun);
-    m_inputs->setText(m_details.triggerInputsLink);
-    m_outputs->setText(m_details.triggerOutputsLink);
+    // In the order they ran; those that never started (skipped) last, as the service lists them.
+    std::stable_sort(m_details.actions.begin(), m_details.actions.end(),
+                     [](const RunAction &a, const RunAction &b) {
+                         if ((a.startMs > 0) != (b.startMs > 0))
+                             return a.startMs > 0;
+                         return a.startMs < b.startMs;
+                     });
+    const QString selected = m_actions->currentItem() ? m_actions->currentItem()->text(0) : QString();
+    const bool triggerSelected =
+        m_actions->currentItem() && m_actions->indexOfTopLevelItem(m_actions->currentItem()) == 0;
+    const QSignalBlocker block(m_actions);
     m_actions->clear();
-    for (const RunAction &a : m_details.actions) {
+    auto *trigger = new QTreeWidgetItem(
+        m_actions, {run.triggerName.isEmpty() ? tr("(trigger)") : run.triggerName, tr("Trigger"),
+                    m_details.triggerStatus, QString(), formatTime(run.startMs), QString(), QString()});
+    trigger->setData(0, Qt::UserRole, -1);
+    QFont bold = trigger->font(0);
+    bold.setBold(true);
+    trigger->setFont(0, bold);
+    QTreeWidgetItem *failed = nullptr;
+    QTreeWidgetItem *again = triggerSelected ? trigger : nullptr;
+    for (qsizetype i = 0; i < m_details.actions.size(); ++i) {
+        const RunAction &a = m_details.actions.at(i);
         auto *item = new QTreeWidgetItem(
             m_actions,
             {a.name, a.type,
@@ -197,12 +209,64 @@ void RunDetailsDialog::fill()
                  : RunDisplay::statusText(a.status),
              a.code, formatTime(a.startMs),
              a.endMs > 0 && a.startMs > 0 ? RunDisplay::durationText(a.endMs - a.startMs) : QString(),
-             a.errorMessage});
+             a.errorMessage.section(u'\n', 0, 0)});
+        item->setData(0, Qt::UserRole, static_cast<int>(i));
         if (a.status != RunStatus::Unknown)
             item->setIcon(2, RunDisplay::statusIcon(a.status));
         item->setToolTip(6, a.errorMessage);
+        if (!failed && !a.errorMessage.isEmpty())
+            failed = item;
+        if (!again && !triggerSelected && a.name == selected)
+            again = item;
     }
+    // What was selected stays selected; else the first failure, whose error is what one looks for.
+    // (Nothing before the first read: the choice is made once the actions are known.)
+    if (m_loaded)
+        m_actions->setCurrentItem(again ? again : failed ? failed : trigger);
+    showSelected();
     m_cancel->setEnabled(isRunActive(run.status));
+}
+
+void RunDetailsDialog::showSelected()
+{
+    QTreeWidgetItem *item = m_actions->currentItem();
+    const int index = item ? item->data(0, Qt::UserRole).toInt() : -1;
+    if (!m_loaded) {
+        m_actionError->hide();
+        return;
+    }
+    if (!item || index < 0 || index >= m_details.actions.size()) {
+        m_actionError->hide();
+        m_actionError->clear();
+        const QString name = m_details.run.triggerName.isEmpty()
+                                 ? tr("the trigger")
+                                 : tr("the trigger %1").arg(m_details.run.triggerName);
+        m_content->showContent(item ? name : QString(), m_details.triggerInputsLink,
+                               m_details.triggerOutputsLink);
+        return;
+    }
+    const RunAction &a = m_details.actions.at(index);
+    m_actionError->setText(a.errorMessage.isEmpty() ? QString()
+                                                    : tr("Error of %1: %2").arg(a.name, a.errorMessage));
+    m_actionError->setVisible(!a.errorMessage.isEmpty());
+    m_content->showContent(a.name, a.inputsLink, a.outputsLink);
+}
+
+void RunDetailsDialog::selectTrigger()
+{
+    if (m_actions->topLevelItemCount() > 0)
+        m_actions->setCurrentItem(m_actions->topLevelItem(0));
+}
+
+bool RunDetailsDialog::selectAction(const QString &name)
+{
+    for (int i = 1; i < m_actions->topLevelItemCount(); ++i) {
+        if (m_actions->topLevelItem(i)->text(0) == name) {
+            m_actions->setCurrentItem(m_actions->topLevelItem(i));
+            return true;
+        }
+    }
+    return false;
 }
 
 void RunDetailsDialog::setBusy(const QString &message)
