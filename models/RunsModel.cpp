@@ -3,6 +3,8 @@
 #include "Formatting.h"
 #include "RunDisplay.h"
 
+#include "store/RunStore.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
@@ -91,6 +93,10 @@ void RunsModel::reload()
     m_cursorWalk.reset();
     m_loaded = false;
     m_pagesRead = 0;
+    m_storedFrom = 0;
+    m_storedBoundary.clear();
+    m_unsavedUpdates.clear();
+    m_storedShown = 0;
     const bool load = !m_env.isEmpty() && !m_flow.isEmpty();
     m_cursor.done = !load;
     // Loading already, so that a view asking for more on the reset does not start a second
@@ -100,10 +106,65 @@ void RunsModel::reload()
     emit countsChanged();
     if (wasLoadingAll)
         emit loadAllFinished(false);
+    if (load && openFromStore())
+        return;
     if (load) {
         emit loadingChanged(true);
         requestPage();
     }
+}
+
+// The stored history of the flow, shown at once; the service is then asked only for what is
+// new (and for the state of runs that were still active), and older pages continue below it.
+bool RunsModel::openFromStore()
+{
+    if (!m_store || !unfiltered())
+        return false;
+    std::optional<RunStore::History> history = m_store->load(m_env, m_flow);
+    if (!history || history->runs.empty() || (history->coveredFromMs <= 0 && !history->complete))
+        return false;
+    m_storedShown = static_cast<int>(history->runs.size());
+    m_storedFrom = history->complete ? 0 : history->coveredFromMs;
+    const qint64 boundary = m_storedFrom - 1;
+    beginInsertRows({}, 0, static_cast<int>(history->runs.size()) - 1);
+    for (FlowRun &run : history->runs) {
+        if (run.startMs == boundary)
+            m_storedBoundary.insert(run.name);
+        countRun(run, 1);
+        m_rows.push_back(std::move(run));
+    }
+    endInsertRows();
+    m_loaded = true;
+    m_cursor.done = history->complete;
+    m_loading = false;
+    emit loadingChanged(false);
+    emit countsChanged();
+    emit pageLoaded(m_storedShown);
+    // What started since the newest stored run (itself included: dedupe by name), and the runs
+    // that were running or waiting when they were stored.
+    fetchNewRuns(m_rows.front().startMs);
+    if (activeCount() > 0)
+        refreshActive();
+    return true;
+}
+
+void RunsModel::storePage(const QList<FlowRun> &runs, bool lastPage)
+{
+    if (!m_store || !unfiltered())
+        return;
+    if (!runs.isEmpty() && !m_store->save(m_env, m_flow, runs))
+        return; // a store that cannot be written only costs the next open its speed
+    // This chain of pages runs from the newest run (or from the stored history's end) down
+    // without a gap: every run started after the oldest one read is stored now.
+    qint64 oldest = 0;
+    for (const FlowRun &run : runs)
+        oldest = oldest == 0 ? run.startMs : std::min(oldest, run.startMs);
+    const auto known = m_store->coverage(m_env, m_flow);
+    qint64 covered = known && known->first > 0 ? known->first : 0;
+    if (oldest > 0)
+        covered = covered == 0 ? oldest + 1 : std::min(covered, oldest + 1);
+    if (covered > 0 || lastPage)
+        m_store->setCoverage(m_env, m_flow, covered, lastPage);
 }
 
 RunQuery RunsModel::queryAt(int index) const
@@ -113,6 +174,9 @@ RunQuery RunsModel::queryAt(int index) const
         query.status = m_statuses.at(index);
     query.startFromMs = m_fromMs;
     query.startToMs = m_toMs;
+    // Below the stored history (its boundary time included: runs there may be on both sides).
+    if (m_storedFrom > 0 && unfiltered())
+        query.startToMs = m_storedFrom;
     query.top = m_loadingAll ? kLoadAllPageSize : m_pageSize;
     return query;
 }
@@ -204,6 +268,10 @@ void RunsModel::onPage(Result<Page<FlowRun>> result)
         requestPage();
     else
         setLoading(false);
+    if (!m_storedBoundary.isEmpty()) {
+        page.items.removeIf([this](const FlowRun &run) { return m_storedBoundary.contains(run.name); });
+    }
+    storePage(page.items, m_cursor.done && !stop);
     const int added = static_cast<int>(page.items.size());
     m_loadAllBatch.append(std::move(page.items));
     if (!continueAll || !m_batchClock.isValid() || m_batchClock.elapsed() >= kLoadAllBatchMs)
@@ -508,6 +576,8 @@ void RunsModel::applyUpdate(const FlowRun &fresh, int rowHint)
     run.endMs = fresh.endMs;
     run.code = fresh.code;
     countRun(run, 1);
+    if (m_store)
+        m_unsavedUpdates.append(run);
     markChanged(row);
 }
 
@@ -521,6 +591,8 @@ void RunsModel::markChanged(int row)
 void RunsModel::flushChanges()
 {
     m_flushTimer->stop();
+    if (m_store && !m_unsavedUpdates.isEmpty())
+        m_store->save(m_env, m_flow, std::exchange(m_unsavedUpdates, {}));
     if (m_changedRows.empty())
         return;
     std::vector<int> rows;
@@ -569,6 +641,7 @@ void RunsModel::fetchNewPage(qint64 sinceMs, const QString &nextLink)
         [this, generation, sinceMs](Result<Page<FlowRun>> page) {
             if (generation != m_generation)
                 return;
+            bool whole = false;
             if (page) {
                 m_newFound.append(page->items);
                 if (auto stop = m_newWalk.admit(page->nextLink, u"listFlowRuns"_s, tr("the new runs"))) {
@@ -576,16 +649,22 @@ void RunsModel::fetchNewPage(qint64 sinceMs, const QString &nextLink)
                 } else if (!page->nextLink.isEmpty()) {
                     fetchNewPage(sinceMs, page->nextLink);
                     return;
+                } else {
+                    whole = true;
                 }
             }
-            finishNewRuns(std::exchange(m_newFound, {}));
+            finishNewRuns(std::exchange(m_newFound, {}), whole);
         },
         nextLink);
 }
 
-void RunsModel::finishNewRuns(QList<FlowRun> found)
+void RunsModel::finishNewRuns(QList<FlowRun> found, bool whole)
 {
     m_fetchingNew = false;
+    // Every run since the newest stored one: stored without a gap. A walk that broke off would
+    // leave one, so its runs are only shown.
+    if (m_store && whole && !found.isEmpty() && m_store->coverage(m_env, m_flow))
+        m_store->save(m_env, m_flow, found);
     qint64 earliest = 0;
     for (const FlowRun &run : found)
         earliest = earliest == 0 ? run.startMs : std::min(earliest, run.startMs);

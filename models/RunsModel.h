@@ -15,6 +15,8 @@ class QTimer;
 
 namespace fc {
 
+class RunStore;
+
 // The runs of one flow, loaded page by page as the view scrolls, or all at once with progress.
 // The server filters by status (one query per status: the service's $filter has no "or") and
 // start time. Rows are FlowRun structs kept in a deque, so a hundred thousand of them never
@@ -39,6 +41,14 @@ public:
 
     explicit RunsModel(ApiClient *client, QObject *parent = nullptr);
     ~RunsModel() override;
+
+    // Keeps the runs it reads in this store, and opens a flow from it: stored runs at once, then
+    // only the runs started since the newest stored one, the active ones refreshed, and older
+    // pages from where the stored history ends. nullptr: none (every open reads from scratch).
+    void setRunStore(RunStore *store) { m_store = store; }
+    RunStore *runStore() const { return m_store; }
+    // How many of the rows shown came from the store on the last open.
+    int storedRowsShown() const { return m_storedShown; }
 
     // Empties the table and loads the first page of this flow's runs (empty flow: nothing).
     void setFlow(const QString &environment, const QString &flow);
@@ -127,7 +137,16 @@ private:
     void markChanged(int row);
     void flushChanges();
     void fetchNewPage(qint64 sinceMs, const QString &nextLink);
-    void finishNewRuns(QList<FlowRun> found);
+    void finishNewRuns(QList<FlowRun> found, bool whole);
+
+    bool unfiltered() const { return m_statuses.isEmpty() && m_fromMs == 0 && m_toMs == 0; }
+    bool openFromStore();
+    void storePage(const QList<FlowRun> &runs, bool lastPage);
+    RunStore *m_store = nullptr;
+    qint64 m_storedFrom = 0;         // older pages are read below this start time (0: from the top)
+    QSet<QString> m_storedBoundary;  // stored runs at the boundary time, not shown twice
+    QList<FlowRun> m_unsavedUpdates; // status changes not written to the store yet
+    int m_storedShown = 0;
 
     QPointer<ApiClient> m_client;
     QString m_env;

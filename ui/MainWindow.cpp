@@ -14,6 +14,7 @@
 #include "NavigationProxy.h"
 #include "OperationNotifier.h"
 #include "RecycleBinPage.h"
+#include "RunHistoryDialog.h"
 #include "RunsModel.h"
 #include "ShortcutArbiter.h"
 #include "Theme.h"
@@ -21,6 +22,7 @@
 #include "api/ApiClient.h"
 #include "ops/BulkEngine.h"
 #include "ops/OperationManager.h"
+#include "store/RunStore.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -306,6 +308,16 @@ void MainWindow::buildMenus()
     file->addAction(m_actions->importFlow());
     file->addAction(m_actions->exportDefinition());
     file->addSeparator();
+    QAction *history = file->addAction(tr("Stored run &history…"));
+    history->setObjectName(u"runHistoryAction"_s);
+    connect(history, &QAction::triggered, this, [this] {
+        auto *dialog = new RunHistoryDialog(m_runStore.get(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &RunHistoryDialog::cleared, this,
+                [this] { m_flowPage->runsTab()->model()->reload(); });
+        dialog->open();
+    });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -444,6 +456,7 @@ void MainWindow::showSignedIn(const QString &account, const QString &profileName
     m_actions->setSignedIn(true);
     m_bulkActions->setSignedIn(true);
     openOperationsJournal(demo, profileName + u'/' + account);
+    openRunStore(demo, profileName, account);
     m_pages->setCurrentWidget(m_blank);
     statusBar()->clearMessage();
     QSettings settings;
@@ -458,6 +471,8 @@ void MainWindow::showSignedOut(const QString &message)
     // Nothing of the account that left stays on screen: its operations, its last panel.
     m_operations->releaseAll();
     m_flowPage->runsTab()->operationPanel()->hide();
+    m_flowPage->runsTab()->model()->setRunStore(nullptr);
+    m_runStore.reset();
     // An empty tree beside the welcome page only raises questions.
     m_splitter->widget(0)->hide();
     m_model->clear();
@@ -491,6 +506,30 @@ void MainWindow::openOperationsJournal(bool demo, const QString &scope)
     m_flowPage->runsTab()->operationPanel()->setJournal(m_operations->journal());
     // Only now: an unfinished operation needs a signed-in client to be resumed.
     m_operations->loadUnfinished();
+}
+
+void MainWindow::openRunStore(bool demo, const QString &profileName, const QString &account)
+{
+    RunsModel *runs = m_flowPage->runsTab()->model();
+    runs->setRunStore(nullptr);
+    m_runStore.reset();
+    // The demo's service starts afresh each time: its runs are not worth keeping, unless a store
+    // is named explicitly (tests).
+    const QString path = qEnvironmentVariable("FLOWCONSOLE_RUNSTORE");
+    if (demo && path.isEmpty())
+        return;
+    auto store = std::make_unique<RunStore>();
+    QString error;
+    if (!store->open(path.isEmpty() ? RunStore::pathFor(profileName, account) : path, &error)) {
+        statusBar()->showMessage(
+            tr("The run history store could not be opened (%1); runs are read from the service each time.")
+                .arg(error),
+            15000);
+        return;
+    }
+    store->enforceLimit(qint64(RunHistoryDialog::limitMb()) * 1024 * 1024);
+    m_runStore = std::move(store);
+    runs->setRunStore(m_runStore.get());
 }
 
 void MainWindow::setSigningIn(const QString &message)

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -22,6 +24,7 @@ namespace fc {
 class ActivityPanel;
 class AdminFlowsPage;
 class RecycleBinPage;
+class RunStore;
 class ApiClient;
 class BulkFlowActions;
 class EnvironmentPage;
@@ -103,6 +106,7 @@ private:
     void askToQuit(int activeOperations);
     void applyTreeFilter(const QString &text);
     void probeAdminAccess();
+    void openRunStore(bool demo, const QString &profileName, const QString &account);
 
     ApiClient *m_client;
     NavigationModel *m_model;
@@ -130,6 +134,7 @@ private:
     AdminFlowsPage *m_adminPage = nullptr;
     RecycleBinPage *m_binPage = nullptr;
     quint64 m_adminProbe = 0;
+    std::unique_ptr<RunStore> m_runStore; // the signed-in account's run history on disk
     QMenu *m_contextMenu = nullptr;
     QAction *m_signOut = nullptr;
     QAction *m_signIn = nullptr;
