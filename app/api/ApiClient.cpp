@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 
+#include "FastRunParser.h"
 #include "JsonParsers.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,7 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -66,6 +68,14 @@ ApiClient::ApiClient(ApiClient *root, Scope scope)
     , m_root(root)
     , m_scope(scope)
 {}
+
+void ApiClient::cancel(CallId id)
+{
+    // Being parsed: the worker's answer will be dropped (and Cancelled reported instead).
+    if (m_root->m_parsing.remove(id))
+        return;
+    m_transport->cancel(id);
+}
 
 ApiClient *ApiClient::adminScope()
 {
@@ -173,23 +183,49 @@ ApiClient::CallId ApiClient::call(const Call &c, Parser<T> parse, QObject *conte
     }
 
     QPointer<ApiClient> self(adminCall ? this : nullptr);
-    return m_transport->send(request, context,
-                             [parse, callback, operation, self](const HttpResponse &response) {
-                                 if (self)
-                                     self->noteAdminAnswer(response.error);
-                                 if (response.error.isError()) {
-                                     callback(response.error);
-                                     return;
-                                 }
-                                 Result<T> result = parse(response.body);
-                                 if (!result.ok()) {
-                                     ApiError error = result.error();
-                                     error.operation = operation;
-                                     callback(error);
-                                     return;
-                                 }
-                                 callback(std::move(result));
-                             });
+    QPointer<ApiClient> root(m_root);
+    QObject *receiver = context ? context : this;
+    auto callId = std::make_shared<CallId>(0);
+    const bool offThread = c.parseOffThread;
+    *callId = m_transport->send(
+        request, context,
+        [parse, callback, operation, self, root, receiver, callId, offThread](const HttpResponse &response) {
+            if (self)
+                self->noteAdminAnswer(response.error);
+            if (response.error.isError()) {
+                callback(response.error);
+                return;
+            }
+            const auto deliver = [callback, operation](Result<T> result) {
+                if (!result.ok()) {
+                    ApiError error = result.error();
+                    error.operation = operation;
+                    callback(error);
+                    return;
+                }
+                callback(std::move(result));
+            };
+            if (!offThread || !root) {
+                deliver(parse(response.body));
+                return;
+            }
+            // A page of a few hundred runs takes milliseconds to parse: not on the GUI thread.
+            // The continuation runs in the receiver's thread, and is dropped if it is gone.
+            root->m_parsing.insert(*callId);
+            QtConcurrent::run([parse, body = response.body] {
+                return std::make_shared<Result<T>>(parse(body));
+            }).then(receiver, [deliver, root, callId, operation](std::shared_ptr<Result<T>> result) {
+                if (!root || !root->m_parsing.remove(*callId)) {
+                    deliver(ApiError::make(
+                        ApiError::Kind::Cancelled,
+                        QCoreApplication::translate("fc::ApiClient", "The request was cancelled."),
+                        operation));
+                    return;
+                }
+                deliver(std::move(*result));
+            });
+        });
+    return *callId;
 }
 
 static QUrlQuery encodedQuery(std::initializer_list<std::pair<QString, QString>> items)
@@ -314,9 +350,9 @@ ApiClient::CallId ApiClient::listRuns(const QString &env, const QString &flow, c
     const QUrlQuery extra =
         encodedQuery({{u"$filter"_s, query.filterText()},
                       {u"$top"_s, query.top > 0 ? QString::number(query.top) : QString()}});
-    return call<Page<FlowRun>>(
-        {Operation::ListFlowRuns, {{u"env"_s, env}, {u"flow"_s, flow}}, extra, {}, nextLink},
-        json::parseRunPage, context, std::move(callback));
+    Call c{Operation::ListFlowRuns, {{u"env"_s, env}, {u"flow"_s, flow}}, extra, {}, nextLink};
+    c.parseOffThread = true;
+    return call<Page<FlowRun>>(c, json::parseRunPageFast, context, std::move(callback));
 }
 
 ApiClient::CallId ApiClient::getRun(const QString &env, const QString &flow, const QString &run,

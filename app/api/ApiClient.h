@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QUrlQuery>
 
 #include <functional>
@@ -66,7 +67,9 @@ public:
     const Profile &profile() const { return m_profile; }
     Dialect dialect() const { return m_profile.dialect; }
     HttpTransport *transport() const { return m_transport; }
-    void cancel(CallId id) { m_transport->cancel(id); }
+    // Cancels a call: one still on the wire answers Cancelled; one whose answer is being parsed on
+    // a worker answers Cancelled instead of its result.
+    void cancel(CallId id);
 
     CallId listEnvironments(QObject *context, Callback<Page<Environment>> callback,
                             const QString &nextLink = {});
@@ -162,6 +165,9 @@ private:
         QUrlQuery query;
         QByteArray body;
         QString nextLink;
+        // Parse the answer on a worker thread (large pages): the callback still runs on the
+        // context's thread, and not at all once the context is gone.
+        bool parseOffThread = false;
     };
     template <typename T>
     using Parser = std::function<Result<T>(const QByteArray &)>;
@@ -180,6 +186,7 @@ private:
     Scope m_scope = Scope::User;
     AdminAccess m_adminAccess = AdminAccess::Unknown;
     QHash<QString, QString> m_triggerCache; // "env/flow" -> trigger name
+    QSet<CallId> m_parsing;                 // answers being parsed on a worker (root client only)
 };
 
 } // namespace fc
