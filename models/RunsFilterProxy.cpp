@@ -30,6 +30,24 @@ void RunsFilterProxy::setTextFilter(const QString &text)
     invalidate();
 }
 
+void RunsFilterProxy::setCodeFilter(const QString &code)
+{
+    if (m_hasCode && code == m_code)
+        return;
+    m_hasCode = true;
+    m_code = code;
+    invalidate();
+}
+
+void RunsFilterProxy::clearCodeFilter()
+{
+    if (!m_hasCode)
+        return;
+    m_hasCode = false;
+    m_code.clear();
+    invalidate();
+}
+
 QList<int> RunsFilterProxy::sourceRows(const QModelIndexList &proxyIndexes) const
 {
     QList<int> rows;
@@ -41,9 +59,13 @@ QList<int> RunsFilterProxy::sourceRows(const QModelIndexList &proxyIndexes) cons
 
 bool RunsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_text.isEmpty() || !m_runs || sourceParent.isValid())
+    if ((m_text.isEmpty() && !m_hasCode) || !m_runs || sourceParent.isValid())
         return true;
     const FlowRun &run = m_runs->runAt(sourceRow);
+    if (m_hasCode && (run.status != RunStatus::Failed || run.code != m_code))
+        return false;
+    if (m_text.isEmpty())
+        return true;
     const auto has = [this](const QString &field) { return field.contains(m_text, Qt::CaseInsensitive); };
     return has(run.name) || has(run.code) || has(run.triggerName) || has(run.correlationId) ||
            has(RunDisplay::statusText(run.status));

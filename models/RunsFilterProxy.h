@@ -7,8 +7,8 @@ namespace fc {
 class RunsModel;
 
 // Sorts the runs grid on every column by raw value and filters the loaded rows by text (run
-// name, status, code, trigger, correlation ID). It reads the model's rows directly instead of
-// going through data(): filtering 100,000 rows takes a few milliseconds this way.
+// name, status, code, trigger, correlation ID) and by failure code. It reads the model's rows
+// directly instead of going through data(): filtering 100,000 rows takes a few milliseconds this way.
 class RunsFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -18,6 +18,14 @@ public:
     void setSourceModel(QAbstractItemModel *model) override;
     void setTextFilter(const QString &text);
     const QString &textFilter() const { return m_text; }
+    // Only the failed runs with exactly this code (the Insight tab's failure codes); an empty
+    // code matches failed runs without one. clearCodeFilter() shows every run again.
+    void setCodeFilter(const QString &code);
+    void clearCodeFilter();
+    bool hasCodeFilter() const { return m_hasCode; }
+    const QString &codeFilter() const { return m_code; }
+    // Whether any filter over the loaded rows is on.
+    bool isFiltered() const { return m_hasCode || !m_text.isEmpty(); }
     // The source rows of a list of proxy indexes (one per row).
     QList<int> sourceRows(const QModelIndexList &proxyIndexes) const;
 
@@ -28,6 +36,8 @@ protected:
 private:
     RunsModel *m_runs = nullptr;
     QString m_text;
+    QString m_code;
+    bool m_hasCode = false;
 };
 
 } // namespace fc

@@ -4,6 +4,7 @@
 
 #include "CodeEditor.h"
 #include "Formatting.h"
+#include "InsightTab.h"
 #include "NavigationModel.h"
 #include "OwnersDialog.h"
 #include "RunsTab.h"
@@ -143,6 +144,14 @@ FlowPage::FlowPage(ApiClient *client, QWidget *parent)
     m_tabs->addTab(m_runs, tr("Runs"));
     connect(m_runs, &RunsTab::statusMessage, this, &FlowPage::statusMessage);
     connect(m_runs, &RunsTab::operationStarted, this, &FlowPage::operationStarted);
+
+    m_insight = new InsightTab(m_runs);
+    m_tabs->addTab(m_insight, tr("Insight"));
+    // A failure code activated in Insight: its failed runs, in the grid.
+    connect(m_insight, &InsightTab::failureCodeActivated, this, [this](const QString &code) {
+        m_runs->showFailureCode(code);
+        m_tabs->setCurrentWidget(m_runs);
+    });
 }
 
 void FlowPage::openOwners(const Flow &flow)

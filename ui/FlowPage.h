@@ -20,11 +20,12 @@ class ApiClient;
 class PrincipalNames;
 class BulkEngine;
 class CodeEditor;
+class InsightTab;
 class RunsTab;
 
 // The page of one flow: a Details tab (every property, connection references, trigger type,
 // the callback URL with a copy button) and a Definition tab (read-only, highlighted JSON).
-// The Runs and Owners tabs of a later issue are added to tabs().
+// Then the Runs tab (the run grid) and the Insight tab (charts over the runs loaded there).
 class FlowPage : public QWidget
 {
     Q_OBJECT
@@ -36,6 +37,7 @@ public:
     const Flow &flow() const { return m_flow; }
     QTabWidget *tabs() const { return m_tabs; }
     RunsTab *runsTab() const { return m_runs; }
+    InsightTab *insightTab() const { return m_insight; }
     // Share…: the owners dialog of the page's flow (or of another flow).
     QAction *shareAction() const { return m_share; }
     void openOwners(const Flow &flow);
@@ -66,6 +68,7 @@ private:
     QTableWidget *m_references = nullptr;
     CodeEditor *m_definition = nullptr;
     RunsTab *m_runs = nullptr;
+    InsightTab *m_insight = nullptr;
     QAction *m_share = nullptr;
     quint64 m_callbackCall = 0;
 };

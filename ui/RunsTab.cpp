@@ -226,6 +226,13 @@ QWidget *RunsTab::buildFilterBar()
     connect(find, &QAction::triggered, m_text, [this] { m_text->setFocus(Qt::ShortcutFocusReason); });
     addAction(find);
     row->addWidget(m_text, 1);
+    m_codeChip = new QToolButton;
+    m_codeChip->setObjectName(u"failureCodeChip"_s);
+    m_codeChip->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_codeChip->setToolTip(tr("Only failed runs with this code are shown; click to show every run"));
+    m_codeChip->hide();
+    connect(m_codeChip, &QToolButton::clicked, this, &RunsTab::clearFailureCode);
+    row->addWidget(m_codeChip);
 
     m_interval = new QComboBox;
     m_interval->setObjectName(u"refreshIntervalCombo"_s);
@@ -371,6 +378,7 @@ void RunsTab::applyPendingFlow()
     m_model->setFlow({}, {});
     m_model->setQuery(statuses, from, to);
     m_model->setFlow(environment, flow);
+    clearFailureCode();
     // The last operation's panel is about the flow shown before: it goes (the Activity panel keeps
     // the operation itself).
     m_panel->hide();
@@ -456,7 +464,7 @@ void RunsTab::updateStrip()
         text = tr("Loading runs…");
     else
         text = tr("%1 runs loaded, more available").arg(locale.toString(loaded));
-    if (!m_proxy->textFilter().isEmpty())
+    if (m_proxy->isFiltered())
         text += tr(" · %1 shown").arg(locale.toString(m_proxy->rowCount()));
     m_loaded->setText(text);
     m_error->setText(m_loadError);
@@ -608,6 +616,39 @@ void RunsTab::openDetails(const QModelIndex &proxyIndex)
     connect(dialog, &RunDetailsDialog::runResubmitted, m_model,
             [this](const QString &, qint64 sentMs) { m_model->fetchNewRuns(sentMs - 60000); });
     dialog->show();
+}
+
+QString RunsTab::rangeText() const
+{
+    if (m_range->currentData().toInt() == kCustomRange)
+        return tr("started %1 to %2")
+            .arg(QLocale().toString(m_from->dateTime(), QLocale::ShortFormat),
+                 QLocale().toString(m_to->dateTime(), QLocale::ShortFormat));
+    return tr("started in the %1").arg(m_range->currentText().toLower());
+}
+
+void RunsTab::loadAll()
+{
+    applyPendingFlow();
+    if (m_loadAll->isEnabled())
+        m_loadAll->click();
+}
+
+void RunsTab::showFailureCode(const QString &code)
+{
+    m_proxy->setCodeFilter(code);
+    const QString shown = code.isEmpty() ? tr("(no code)") : code;
+    m_codeChip->setText(tr("Failure code: %1  ✕").arg(shown));
+    m_codeChip->setAccessibleName(tr("Showing failed runs with code %1; clear").arg(shown));
+    m_codeChip->show();
+    updateStrip();
+}
+
+void RunsTab::clearFailureCode()
+{
+    m_proxy->clearCodeFilter();
+    m_codeChip->hide();
+    updateStrip();
 }
 
 void RunsTab::showEvent(QShowEvent *event)

@@ -47,6 +47,17 @@ public:
     // Writes the selected (or all loaded) runs to a CSV file; the error text on failure.
     bool exportCsv(const QString &path, bool selectedOnly, QString *error = nullptr);
 
+    // The Insight tab's ways in: read the flow's runs now (they are otherwise read when this tab
+    // is first shown), "Load all", and show only the failed runs with one failure code (a chip
+    // in the filter bar says so and clears it).
+    void ensureLoaded() { applyPendingFlow(); }
+    // The time filter in words: "started in the last 28 days".
+    QString rangeText() const;
+    void loadAll();
+    void showFailureCode(const QString &code);
+    void clearFailureCode();
+    QToolButton *failureCodeChip() const { return m_codeChip; }
+
     QAction *cancelAction() const { return m_cancel; }
     QAction *resubmitAction() const { return m_resubmit; }
     QAction *detailsAction() const { return m_details; }
@@ -91,6 +102,7 @@ private:
     QDateTimeEdit *m_from = nullptr;
     QDateTimeEdit *m_to = nullptr;
     QLineEdit *m_text = nullptr;
+    QToolButton *m_codeChip = nullptr;
     QComboBox *m_interval = nullptr;
     QLabel *m_strip = nullptr;
     QLabel *m_loaded = nullptr;
