@@ -8,6 +8,7 @@
 #include "FlowActions.h"
 #include "FlowEditorDialog.h"
 #include "FlowPage.h"
+#include "InsightTab.h"
 #include "RunsModel.h"
 #include "RunsTab.h"
 #include "Theme.h"
@@ -114,6 +115,55 @@ private slots:
         window->findChild<QAction *>(u"themeAction%1"_s.arg(int(theme::Mode::System)))->trigger();
         QCOMPARE(QApplication::palette().color(QPalette::Base), before.color(QPalette::Base));
         QCOMPARE(QSettings().value("appearance/theme"_L1).toString(), u"system"_s);
+    }
+
+    // A flow's Insight tab (issue 13): the demo flow with the most failed runs, every run loaded; and the
+    // same in the dark theme.
+    void insight()
+    {
+        auto console = test::openDemoConsole();
+        QVERIFY(console);
+        MainWindow *window = console->window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        NavigationModel *model = window->navigation();
+        const QString env = test::defaultEnvironment(model);
+        QVERIFY(test::waitForFlows(model, env));
+        QModelIndex flowIndex;
+        int most = 0;
+        const QModelIndex envIndex = model->environmentIndex(env);
+        for (int row = 0; row < model->rowCount(envIndex); ++row) {
+            const QModelIndex idx = model->index(row, 0, envIndex);
+            const QString flow = model->flowAt(idx)->name;
+            int n = 0; // failed runs: the failure codes have something to show
+            for (const QString &run : console->emulator()->runNames(env, flow))
+                n += console->emulator()->runStatus(env, flow, run) == "Failed"_L1 ? 1 : 0;
+            if (n > most) {
+                most = n;
+                flowIndex = idx;
+            }
+        }
+        QVERIFY(flowIndex.isValid());
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(window->tree()->model());
+        window->tree()->setCurrentIndex(proxy->mapFromSource(flowIndex));
+        auto *flowPage = window->findChild<FlowPage *>();
+        QTRY_VERIFY(flowPage && flowPage->isVisible());
+        QTRY_VERIFY(!flowPage->flow().definition.isEmpty());
+        flowPage->tabs()->setCurrentWidget(flowPage->insightTab());
+        RunsModel *runs = flowPage->runsTab()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(runs->isLoaded() && !runs->isLoading(), 20000);
+        flowPage->runsTab()->loadAll();
+        QTRY_VERIFY_WITH_TIMEOUT(runs->isComplete() && !runs->isLoadingAll(), 60000);
+        QTRY_VERIFY(flowPage->insightTab()->isUpToDate());
+        flowPage->insightTab()->refresh(); // the axes laid out for the window's final size
+        QTest::qWait(0);
+        const QString dir = QStringLiteral(FC_SCREENSHOT_DIR);
+        QVERIFY(window->grab().save(dir + u"/screenshot-insight.png"_s));
+        window->findChild<QAction *>(u"themeAction%1"_s.arg(int(theme::Mode::Dark)))->trigger();
+        QTRY_VERIFY(window->palette().color(QPalette::Window).lightness() < 80);
+        flowPage->insightTab()->refresh();
+        QTest::qWait(0);
+        QVERIFY(window->grab().save(dir + u"/screenshot-dark-insight.png"_s));
+        window->findChild<QAction *>(u"themeAction%1"_s.arg(int(theme::Mode::System)))->trigger();
     }
 
     // The administrator's view of the default environment with "Orphaned only" on.
