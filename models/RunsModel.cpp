@@ -3,6 +3,7 @@
 #include "Formatting.h"
 #include "RunDisplay.h"
 
+#include "ops/SlicedRunLoader.h"
 #include "store/RunStore.h"
 
 #include <QDateTime>
@@ -59,6 +60,12 @@ void RunsModel::setQuery(const QList<RunStatus> &statuses, qint64 fromMs, qint64
 void RunsModel::cancelCalls()
 {
     ++m_generation;
+    if (m_sliced) {
+        m_sliced->stop();
+        m_sliced->deleteLater();
+        m_sliced = nullptr;
+    }
+    m_slicedBoundary.clear();
     if (m_client) {
         if (m_call)
             m_client->cancel(m_call);
@@ -188,8 +195,15 @@ bool RunsModel::canFetchMore(const QModelIndex &parent) const
 
 void RunsModel::fetchMore(const QModelIndex &parent)
 {
-    if (canFetchMore(parent))
-        requestPage();
+    if (!canFetchMore(parent))
+        return;
+    if (m_sliced) {
+        // After a stopped "Load all" the rows come from its windows: one more page of them.
+        setLoading(true);
+        m_sliced->start();
+        return;
+    }
+    requestPage();
 }
 
 void RunsModel::loadAll()
@@ -197,14 +211,104 @@ void RunsModel::loadAll()
     if (m_loadingAll || !hasMorePages() || m_env.isEmpty())
         return;
     m_loadingAll = true;
-    if (!m_loading)
-        requestPage(); // otherwise the page in flight continues the chain
+    if (m_sliced) {
+        m_sliced->start(); // resumed where it stopped
+        return;
+    }
+    if (m_loading)
+        return; // the page in flight continues (and may start the windows)
+    if (queryCount() == 1 && m_parallelWindows > 1 && !m_rows.empty())
+        startSliced();
+    else
+        requestPage();
+}
+
+void RunsModel::startSliced()
+{
+    // Below the oldest run read so far (its own start time included: runs sharing it may lie on
+    // both sides of the page break; those already here are skipped by name).
+    qint64 oldest = 0, newest = 0;
+    for (const FlowRun &run : m_rows) {
+        oldest = oldest == 0 ? run.startMs : std::min(oldest, run.startMs);
+        newest = std::max(newest, run.startMs);
+    }
+    if (oldest <= 0) {
+        requestPage();
+        return;
+    }
+    m_slicedBoundary.clear();
+    for (const FlowRun &run : m_rows) {
+        if (run.startMs == oldest)
+            m_slicedBoundary.insert(run.name);
+    }
+    const double density = newest > oldest ? double(m_rows.size()) / double(newest - oldest) : 0.0;
+    const std::optional<RunStatus> status =
+        m_statuses.isEmpty() ? std::nullopt : std::optional<RunStatus>(m_statuses.first());
+    m_sliced = new SlicedRunLoader(m_client, m_env, m_flow, status, m_fromMs, oldest + 1, density,
+                                   m_parallelWindows, this);
+    connect(m_sliced, &SlicedRunLoader::pageLoaded, this, &RunsModel::onSlicedPage);
+    connect(m_sliced, &SlicedRunLoader::finished, this, &RunsModel::onSlicedFinished);
+    connect(m_sliced, &SlicedRunLoader::failed, this, &RunsModel::loadFailed);
+    setLoading(true);
+    m_sliced->start();
+}
+
+void RunsModel::onSlicedPage(const QList<FlowRun> &runs)
+{
+    QList<FlowRun> fresh = runs;
+    if (!m_slicedBoundary.isEmpty())
+        fresh.removeIf([this](const FlowRun &run) { return m_slicedBoundary.contains(run.name); });
+    ++m_pagesRead;
+    // Pages of different windows arrive in any order: stored, but the coverage waits for the end.
+    if (m_store && unfiltered() && !fresh.isEmpty())
+        m_store->save(m_env, m_flow, fresh);
+    const int added = static_cast<int>(fresh.size());
+    m_loadAllBatch.append(std::move(fresh));
+    if (!m_batchClock.isValid() || m_batchClock.elapsed() >= kLoadAllBatchMs)
+        flushLoadAllBatch();
+    emit pageLoaded(added);
+    if (!m_loadingAll) {
+        // Scrolling asked for one page: that was it.
+        m_sliced->stop();
+        flushLoadAllBatch();
+        setLoading(false);
+        return;
+    }
+    emit loadAllProgress(rowCount() + static_cast<int>(m_loadAllBatch.size()), m_pagesRead);
+}
+
+void RunsModel::onSlicedFinished(bool complete)
+{
+    flushLoadAllBatch();
+    setLoading(false);
+    if (complete) {
+        m_cursor.done = true;
+        m_cursor.nextLink.clear();
+        m_sliced->deleteLater();
+        m_sliced = nullptr;
+        m_slicedBoundary.clear();
+        if (m_store && unfiltered()) {
+            qint64 oldest = 0;
+            for (const FlowRun &run : m_rows)
+                oldest = oldest == 0 ? run.startMs : std::min(oldest, run.startMs);
+            m_store->setCoverage(m_env, m_flow, oldest > 0 ? oldest : 1, true);
+        }
+    }
+    if (m_loadingAll) {
+        m_loadingAll = false;
+        emit loadAllFinished(complete);
+    }
 }
 
 void RunsModel::stopLoadAll()
 {
     if (!m_loadingAll)
         return;
+    if (m_sliced) {
+        m_sliced->stop();
+        flushLoadAllBatch();
+        setLoading(false);
+    }
     m_loadingAll = false;
     // The page in flight still arrives and is shown; nothing is requested after it.
     emit loadAllFinished(false);
@@ -264,7 +368,8 @@ void RunsModel::onPage(Result<Page<FlowRun>> result)
     // While loading everything, the next page is asked for before this one is inserted, so
     // the server works while the rows go in.
     const bool continueAll = m_loadingAll && hasMorePages();
-    if (continueAll)
+    const bool slice = continueAll && queryCount() == 1 && m_parallelWindows > 1;
+    if (continueAll && !slice)
         requestPage();
     else
         setLoading(false);
@@ -277,6 +382,12 @@ void RunsModel::onPage(Result<Page<FlowRun>> result)
     if (!continueAll || !m_batchClock.isValid() || m_batchClock.elapsed() >= kLoadAllBatchMs)
         flushLoadAllBatch();
     emit pageLoaded(added);
+    if (slice) {
+        flushLoadAllBatch();
+        startSliced();
+        emit loadAllProgress(rowCount(), m_pagesRead);
+        return;
+    }
     if (m_loadingAll) {
         emit loadAllProgress(rowCount() + static_cast<int>(m_loadAllBatch.size()), m_pagesRead);
         if (!continueAll) {

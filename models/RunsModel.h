@@ -16,6 +16,7 @@ class QTimer;
 namespace fc {
 
 class RunStore;
+class SlicedRunLoader;
 
 // The runs of one flow, loaded page by page as the view scrolls, or all at once with progress.
 // The server filters by status (one query per status: the service's $filter has no "or") and
@@ -139,6 +140,20 @@ private:
     void fetchNewPage(qint64 sinceMs, const QString &nextLink);
     void finishNewRuns(QList<FlowRun> found, bool whole);
 
+    // "Load all" by time windows read side by side (see SlicedRunLoader), below the rows the
+    // page cursor read so far; its rows are stitched without a gap or a duplicate.
+    void startSliced();
+    void onSlicedPage(const QList<FlowRun> &runs);
+    void onSlicedFinished(bool complete);
+    SlicedRunLoader *m_sliced = nullptr;
+    QSet<QString> m_slicedBoundary; // rows at the windows' upper edge, read already
+    int m_parallelWindows = 6;
+
+public:
+    // How many time windows "Load all" reads at once (1: one chain of pages, as before).
+    void setParallelWindows(int windows) { m_parallelWindows = std::max(1, windows); }
+
+private:
     bool unfiltered() const { return m_statuses.isEmpty() && m_fromMs == 0 && m_toMs == 0; }
     bool openFromStore();
     void storePage(const QList<FlowRun> &runs, bool lastPage);

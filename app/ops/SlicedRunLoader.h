@@ -1,0 +1,78 @@
+#pragma once
+
+#include "api/ApiClient.h"
+#include "api/PageWalk.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+#include <vector>
+
+namespace fc {
+
+// Reads every run of a flow in a time range by slicing the range into windows of start time
+// (startTime ge a and lt b) and walking several windows side by side, up to the per-host limit.
+// Paging is a chain — each page's nextLink comes with the page before — so one chain is bound by
+// latency; windows are independent chains. Windows are disjoint and together cover the range, so
+// no run is read twice and none is missed; the oldest window is open below, so nothing older
+// than the planned range is lost either. Window width follows the density of runs seen so far
+// (about eight pages a window), newest windows first so that the top of the grid fills first.
+class SlicedRunLoader : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kPageSize = 250;       // the service's largest page
+    static constexpr int kRunsPerWindow = 2000; // eight pages
+    static constexpr int kMaxWindows = 256;
+
+    struct Window
+    {
+        qint64 fromMs = 0; // ge; 0: open (the oldest window)
+        qint64 toMs = 0;   // lt
+        QString nextLink;
+        bool started = false;
+        bool done = false;
+        bool busy = false; // a page of it is being read
+        PageWalk walk;
+    };
+
+    // Runs with start in [lowerMs, upperMs) (lowerMs 0: every run before upperMs). runsPerMs: the
+    // density seen so far (0: unknown). status: the server filter, if any.
+    SlicedRunLoader(ApiClient *client, const QString &env, const QString &flow,
+                    std::optional<RunStatus> status, qint64 lowerMs, qint64 upperMs, double runsPerMs,
+                    int parallel, QObject *parent = nullptr);
+    ~SlicedRunLoader() override;
+
+    // Starts, or resumes after stop(): windows not read to the end go on from where they were.
+    void start();
+    void stop();
+    bool isRunning() const { return m_running; }
+    bool isDone() const;
+    int pagesRead() const { return m_pages; }
+    const std::vector<Window> &windows() const { return m_windows; }
+
+signals:
+    void pageLoaded(const QList<fc::FlowRun> &runs);
+    void failed(const fc::ApiError &error);
+    void finished(bool complete); // complete: every window read to its end
+
+private:
+    void launch(); // requests for windows waiting, up to the parallel limit
+    void pump();   // launch(), then finished() when every window is read
+    void request(int window);
+
+    QPointer<ApiClient> m_client;
+    QString m_env;
+    QString m_flow;
+    std::optional<RunStatus> m_status;
+    std::vector<Window> m_windows;
+    std::vector<ApiClient::CallId> m_calls; // per window, 0 when none in flight
+    int m_parallel;
+    int m_inFlight = 0;
+    int m_pages = 0;
+    bool m_running = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace fc
