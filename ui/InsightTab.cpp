@@ -11,6 +11,7 @@
 #include <QChartView>
 #include <QDate>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -233,17 +234,20 @@ void InsightTab::activateItem(QTreeWidgetItem *item)
 
 void InsightTab::refresh()
 {
+    QElapsedTimer clock;
+    clock.start();
     m_throttle->stop();
     m_dirty = false;
     updateText();
     if (m_insight->runCount() == 0) {
         m_stack->setCurrentIndex(0);
-        return;
+    } else {
+        m_stack->setCurrentIndex(1);
+        buildRunsChart();
+        buildDurationChart();
+        fillCodes();
     }
-    m_stack->setCurrentIndex(1);
-    buildRunsChart();
-    buildDurationChart();
-    fillCodes();
+    m_longestRefreshNs = std::max(m_longestRefreshNs, clock.nsecsElapsed());
 }
 
 void InsightTab::updateText()

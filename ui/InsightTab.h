@@ -38,6 +38,8 @@ public:
     bool isUpToDate() const { return !m_dirty; }
     // Rebuilds the summary, the charts and the codes from the aggregates now.
     void refresh();
+    // The longest refresh() so far, for the benchmark.
+    qint64 longestRefreshNs() const { return m_longestRefreshNs; }
 
 signals:
     // A failure code was activated: the flow page shows the failed runs with it.
@@ -60,6 +62,7 @@ private:
     RunInsight *m_insight;
     QTimer *m_throttle;
     bool m_dirty = true;
+    qint64 m_longestRefreshNs = 0;
     QLabel *m_summary = nullptr;
     QLabel *m_scope = nullptr;
     QPushButton *m_loadAll = nullptr;
