@@ -23,6 +23,7 @@
 #include <QLineSeries>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStackedBarSeries>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
@@ -220,9 +221,19 @@ void InsightTab::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
-        styleChart(m_runsView->chart());
-        styleChart(m_durationView->chart());
+        // The series' pens come from the palette too: rebuild (now if shown, else when shown).
+        m_dirty = true;
+        if (isVisible())
+            refresh();
     }
+}
+
+void InsightTab::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // How many day labels fit depends on the width.
+    if (event->size().width() != event->oldSize().width())
+        onInsightChanged();
 }
 
 void InsightTab::activateItem(QTreeWidgetItem *item)
