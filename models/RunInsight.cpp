@@ -192,9 +192,14 @@ std::vector<RunInsight::Day> RunInsight::days() const
 
 std::vector<RunInsight::Code> RunInsight::topFailureCodes(int n) const
 {
+    return rankCodes(m_codes, n);
+}
+
+std::vector<RunInsight::Code> RunInsight::rankCodes(const QHash<QString, int> &counts, int n)
+{
     std::vector<Code> codes;
-    codes.reserve(static_cast<std::size_t>(m_codes.size()));
-    for (auto it = m_codes.cbegin(); it != m_codes.cend(); ++it)
+    codes.reserve(static_cast<std::size_t>(counts.size()));
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         codes.push_back({it.key(), it.value()});
     const auto byCount = [](const Code &a, const Code &b) {
         return a.count != b.count ? a.count > b.count : a.code < b.code;

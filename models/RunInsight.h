@@ -70,6 +70,8 @@ public:
     // Recomputes now from every row of the model.
     void recompute();
 
+    // The n most frequent codes of a count per code, most frequent first, ties by code.
+    static std::vector<Code> rankCodes(const QHash<QString, int> &counts, int n);
     // The nearest-rank percentile (0 < p <= 100) of values, reordering them; -1 when empty.
     static qint64 percentile(std::vector<qint64> &values, double p);
     // The local day (Julian day number) of a time, cached per quarter hour.

@@ -129,6 +129,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase() { m_emu.reset(); }
     void percentiles();
+    void rankingOfCodes();
     void firstPageAgainstRows();
     void incrementalEqualsFromScratch();
     void resetStartsOver();
@@ -172,6 +173,27 @@ void TestRunInsight::percentiles()
     std::vector<qint64> three{30, 10, 20};
     QCOMPARE(RunInsight::percentile(three, 50), 20);
     QCOMPARE(RunInsight::percentile(three, 95), 30);
+}
+
+void TestRunInsight::rankingOfCodes()
+{
+    // Twelve codes: the ten most frequent kept, most frequent first, ties by code.
+    QHash<QString, int> counts;
+    for (int i = 0; i < 12; ++i)
+        counts.insert(u"Code%1"_s.arg(i, 2, 10, QChar(u'0')), i % 6 + 1);
+    counts.insert(QString(), 4); // failed runs without a code are ranked too (first of a tie)
+    const std::vector<RunInsight::Code> top = RunInsight::rankCodes(counts, RunInsight::kTopCodes);
+    QCOMPARE(top.size(), std::size_t(10));
+    const QStringList expected{u"Code05"_s, u"Code11"_s, u"Code04"_s, u"Code10"_s, QString(),
+                               u"Code03"_s, u"Code09"_s, u"Code02"_s, u"Code08"_s, u"Code01"_s};
+    const QList<int> expectedCounts{6, 6, 5, 5, 4, 4, 4, 3, 3, 2};
+    for (std::size_t i = 0; i < top.size(); ++i) {
+        QCOMPARE(top[i].code, expected.at(static_cast<qsizetype>(i)));
+        QCOMPARE(top[i].count, expectedCounts.at(static_cast<qsizetype>(i)));
+    }
+    QCOMPARE(RunInsight::rankCodes(counts, 0).size(), std::size_t(0));
+    QCOMPARE(RunInsight::rankCodes(counts, 100).size(), std::size_t(13));
+    QCOMPARE(RunInsight::rankCodes({}, 10).size(), std::size_t(0));
 }
 
 void TestRunInsight::firstPageAgainstRows()
