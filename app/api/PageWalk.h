@@ -27,6 +27,8 @@ public:
     // for the message ("the runs of 'Expense approval'").
     std::optional<ApiError> admit(const QString &nextLink, const QString &operation, const QString &what);
     int pages() const { return m_pages; }
+    // Counts pages read by another walker of the same list (they count against the cap too).
+    void countPages(int pages) { m_pages += pages; }
     int maxPages() const { return m_maxPages; }
     void setMaxPages(int pages) { m_maxPages = pages; }
 

@@ -1,6 +1,7 @@
 #include "SlicedRunLoader.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -55,6 +56,13 @@ bool SlicedRunLoader::isDone() const
     return std::all_of(m_windows.cbegin(), m_windows.cend(), [](const Window &w) { return w.done; });
 }
 
+void SlicedRunLoader::setMaxPages(int pages, int alreadyRead)
+{
+    m_walk.reset();
+    m_walk.setMaxPages(pages);
+    m_walk.countPages(alreadyRead);
+}
+
 void SlicedRunLoader::start()
 {
     if (m_running)
@@ -79,7 +87,9 @@ void SlicedRunLoader::stop()
 
 void SlicedRunLoader::launch()
 {
-    for (std::size_t i = 0; i < m_windows.size() && m_running && m_inFlight < m_parallel; ++i) {
+    // Within the page cap, counting the pages on their way.
+    const auto budget = [this] { return m_walk.pages() + m_inFlight < m_walk.maxPages(); };
+    for (std::size_t i = 0; i < m_windows.size() && m_running && m_inFlight < m_parallel && budget(); ++i) {
         if (!m_windows[i].done && !m_windows[i].busy)
             request(static_cast<int>(i));
     }
@@ -88,10 +98,21 @@ void SlicedRunLoader::launch()
 void SlicedRunLoader::pump()
 {
     launch();
-    if (m_running && m_inFlight == 0 && isDone()) {
+    if (!m_running || m_inFlight > 0)
+        return;
+    if (isDone()) {
         m_running = false;
         emit finished(true);
+        return;
     }
+    // Windows left, and the page cap reached between them.
+    stop();
+    emit failed(
+        ApiError::make(ApiError::Kind::Refused,
+                       tr("Stopped reading the runs of this flow after %1 pages. What was read is shown.")
+                           .arg(QLocale().toString(m_walk.pages())),
+                       u"listFlowRuns"_s));
+    emit finished(false);
 }
 
 void SlicedRunLoader::request(int index)
@@ -129,7 +150,7 @@ void SlicedRunLoader::request(int index)
             }
             Page<FlowRun> page = std::move(result).value();
             ++m_pages;
-            if (auto loop = win.walk.admit(page.nextLink, u"listFlowRuns"_s, tr("the runs of this flow"))) {
+            if (auto loop = m_walk.admit(page.nextLink, u"listFlowRuns"_s, tr("the runs of this flow"))) {
                 stop();
                 emit pageLoaded(page.items);
                 emit failed(*loop);

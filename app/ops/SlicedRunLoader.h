@@ -34,7 +34,6 @@ public:
         bool started = false;
         bool done = false;
         bool busy = false; // a page of it is being read
-        PageWalk walk;
     };
 
     // Runs with start in [lowerMs, upperMs) (lowerMs 0: every run before upperMs). runsPerMs: the
@@ -45,6 +44,9 @@ public:
     ~SlicedRunLoader() override;
 
     // Starts, or resumes after stop(): windows not read to the end go on from where they were.
+    // At most this many pages in all (alreadyRead of them read before the windows began): an
+    // endless chain stops there with an error, and no request beyond the cap is ever sent.
+    void setMaxPages(int pages, int alreadyRead = 0);
     void start();
     void stop();
     bool isRunning() const { return m_running; }
@@ -71,6 +73,7 @@ private:
     int m_parallel;
     int m_inFlight = 0;
     int m_pages = 0;
+    PageWalk m_walk; // every window's links (no link followed twice) and the page cap
     bool m_running = false;
     quint64 m_generation = 0;
 };
