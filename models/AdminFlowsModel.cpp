@@ -47,6 +47,8 @@ void AdminFlowsModel::load(const QString &environment)
 void AdminFlowsModel::stop()
 {
     const bool busy = isBusy();
+    // Answers to what is cancelled here (some arrive during the cancel itself) are dropped.
+    ++m_generation;
     if (m_client) {
         if (m_listCall)
             m_client->cancel(m_listCall);

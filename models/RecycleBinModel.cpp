@@ -42,6 +42,7 @@ void RecycleBinModel::load(const QString &environment)
 
 void RecycleBinModel::stop()
 {
+    ++m_generation; // the cancelled call's answer (given during the cancel) is dropped
     if (m_call && m_client)
         m_client->cancel(m_call);
     m_call = 0;

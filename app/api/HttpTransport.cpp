@@ -107,7 +107,13 @@ HttpTransport::CallId HttpTransport::send(HttpRequest request, QObject *context,
     emit callsInFlightChanged(callsInFlight());
 
     if (context) {
-        connect(context, &QObject::destroyed, this, [this, id = call->id] { cancel(id); });
+        // A QWidget emits destroyed() from ~QWidget, before QObject's destructor clears the
+        // QPointer: forget the context first, so that the cancel never calls back into it.
+        connect(context, &QObject::destroyed, this, [this, id = call->id] {
+            if (const CallPtr dying = m_calls.value(id))
+                dying->context = nullptr;
+            cancel(id);
+        });
     }
 
     const QUrl &url = call->request.url;
