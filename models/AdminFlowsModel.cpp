@@ -23,6 +23,7 @@ AdminFlowsModel::AdminFlowsModel(ApiClient *client, QObject *parent)
 AdminFlowsModel::~AdminFlowsModel()
 {
     m_directory->clear(); // nothing is looked up for a table that is going away
+    blockSignals(true);   // and nobody is told: its watchers may be going away too
     stop();
 }
 

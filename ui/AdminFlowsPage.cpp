@@ -261,6 +261,14 @@ AdminFlowsPage::AdminFlowsPage(ApiClient *client, OperationManager *operations, 
     updateButtons();
 }
 
+AdminFlowsPage::~AdminFlowsPage()
+{
+    // ~QWidget deletes the children after this object has stopped being a AdminFlowsPage: nothing they
+    // announce on the way out (a model stopping its calls, a view losing its selection) may reach it.
+    for (QObject *child : findChildren<QObject *>())
+        disconnect(child, nullptr, this, nullptr);
+}
+
 void AdminFlowsPage::setEnvironment(const Environment &environment, bool reload)
 {
     const bool other = environment.name != m_model->environment();

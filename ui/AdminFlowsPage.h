@@ -30,6 +30,7 @@ class AdminFlowsPage : public QWidget
     Q_OBJECT
 public:
     AdminFlowsPage(ApiClient *client, OperationManager *operations, QWidget *parent = nullptr);
+    ~AdminFlowsPage() override;
 
     // Shows an environment; lists it when it is another one than before (or when asked again).
     void setEnvironment(const Environment &environment, bool reload = false);

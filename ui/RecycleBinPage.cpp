@@ -103,6 +103,14 @@ RecycleBinPage::RecycleBinPage(ApiClient *client, OperationManager *operations, 
     updateState();
 }
 
+RecycleBinPage::~RecycleBinPage()
+{
+    // ~QWidget deletes the children after this object has stopped being a RecycleBinPage: nothing they
+    // announce on the way out (a model stopping its calls, a view losing its selection) may reach it.
+    for (QObject *child : findChildren<QObject *>())
+        disconnect(child, nullptr, this, nullptr);
+}
+
 void RecycleBinPage::setEnvironment(const Environment &environment, bool reload)
 {
     const bool other = environment.name != m_model->environment();

@@ -24,6 +24,7 @@ class RecycleBinPage : public QWidget
     Q_OBJECT
 public:
     RecycleBinPage(ApiClient *client, OperationManager *operations, QWidget *parent = nullptr);
+    ~RecycleBinPage() override;
 
     void setEnvironment(const Environment &environment, bool reload = false);
     QString environmentName() const { return m_env.name; }
