@@ -46,8 +46,10 @@ int main(int argc, char *argv[])
                                         u"0"_s);
     const QCommandLineOption dataOption(u"data"_s, u"Keep state in this SQLite file (default: in memory)."_s,
                                         u"FILE"_s);
-    const QCommandLineOption seedOption(u"seed"_s, u"Seed of a new store: demo, empty, large:N (N runs of one flow) or admin:N[:M] (N flows, M orphaned)."_s,
-                                        u"SEED"_s, u"demo"_s);
+    const QCommandLineOption seedOption(
+        u"seed"_s,
+        u"Seed of a new store: demo, empty, large:N (N runs of one flow) or admin:N[:M] (N flows, M orphaned)."_s,
+        u"SEED"_s, u"demo"_s);
     const QCommandLineOption latencyOption(u"latency-ms"_s, u"Latency added to every answer."_s, u"N"_s,
                                            u"0"_s);
     const QCommandLineOption rateOption(u"rate"_s, u"Calls per user per minute before 429 (e.g. 600/min)."_s,

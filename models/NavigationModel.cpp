@@ -405,7 +405,8 @@ bool NavigationModel::hasChildren(const QModelIndex &parent) const
         return false;
     const EnvNode &node = *m_envs[static_cast<size_t>(parent.row())];
     // Until the first page is in, an environment may have flows: show the expander.
-    return node.adminRows || !node.requested || node.call != 0 || !node.flows.isEmpty() || !node.nextLink.isEmpty();
+    return node.adminRows || !node.requested || node.call != 0 || !node.flows.isEmpty() ||
+           !node.nextLink.isEmpty();
 }
 
 bool NavigationModel::canFetchMore(const QModelIndex &parent) const

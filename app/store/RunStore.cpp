@@ -246,8 +246,9 @@ bool RunStore::enforceLimit(qint64 limitBytes)
             const QString flow = pick.value(1).toString();
             pick.finish();
             QSqlQuery del(db);
-            del.prepare(u"DELETE FROM runs WHERE env = ? AND flow = ? AND name IN (SELECT name FROM runs WHERE "
-                        "env = ? AND flow = ? ORDER BY start_ms ASC LIMIT ?)"_s);
+            del.prepare(
+                u"DELETE FROM runs WHERE env = ? AND flow = ? AND name IN (SELECT name FROM runs WHERE "
+                "env = ? AND flow = ? ORDER BY start_ms ASC LIMIT ?)"_s);
             del.addBindValue(env);
             del.addBindValue(flow);
             del.addBindValue(env);
@@ -267,8 +268,9 @@ bool RunStore::enforceLimit(qint64 limitBytes)
             QSqlQuery cover(db);
             if (some) {
                 // What is left is whole only from its oldest run on.
-                cover.prepare(u"UPDATE flows SET complete = 0, covered_from = MAX(covered_from, ?) WHERE env = ? "
-                              "AND flow = ?"_s);
+                cover.prepare(
+                    u"UPDATE flows SET complete = 0, covered_from = MAX(covered_from, ?) WHERE env = ? "
+                    "AND flow = ?"_s);
                 cover.addBindValue(oldest + 1);
             } else {
                 cover.prepare(u"DELETE FROM flows WHERE env = ? AND flow = ?"_s);

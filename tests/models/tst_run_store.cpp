@@ -199,7 +199,8 @@ void TestRunStore::limitTrimsTheOldestAndClearForgets()
     QVERIFY(before > 1024 * 1024);
     QVERIFY2(store.enforceLimit(before / 2), qPrintable(store.lastError()));
     QVERIFY2(store.sizeBytes() <= before / 2,
-             qPrintable(u"%1 bytes of %2 left, %3 runs"_s.arg(store.sizeBytes()).arg(before).arg(store.runCount())));
+             qPrintable(
+                 u"%1 bytes of %2 left, %3 runs"_s.arg(store.sizeBytes()).arg(before).arg(store.runCount())));
     const auto history = store.load(u"env"_s, u"flow"_s);
     QVERIFY(history);
     QVERIFY(!history->complete); // its oldest runs are gone: no longer whole
