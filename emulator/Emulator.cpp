@@ -188,70 +188,48 @@ QString Emulator::groupId(const QString &displayName) const
     return out;
 }
 
-QStringList Emulator::flowNames(const QString &env) const
+// The first column of a query's rows as strings (the introspection lists below).
+QStringList Emulator::column(const QString &sql, const QVariantList &binds) const
 {
     QStringList out;
     onServerThread([&](EmulatorServer &s) {
-        QSqlQuery &q =
-            s.store().prepared(u"SELECT name FROM flows WHERE env=? AND deleted_ms IS NULL ORDER BY name"_s);
-        q.bindValue(0, env);
+        QSqlQuery &q = s.store().prepared(sql);
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, binds[i]);
         q.exec();
         while (q.next())
             out.append(q.value(0).toString());
         q.finish();
     });
     return out;
+}
+
+QStringList Emulator::flowNames(const QString &env) const
+{
+    return column(u"SELECT name FROM flows WHERE env=? AND deleted_ms IS NULL ORDER BY name"_s, {env});
 }
 
 QStringList Emulator::softDeletedFlowNames(const QString &env) const
 {
-    QStringList out;
-    onServerThread([&](EmulatorServer &s) {
-        QSqlQuery &q = s.store().prepared(
-            u"SELECT name FROM flows WHERE env=? AND deleted_ms IS NOT NULL ORDER BY name"_s);
-        q.bindValue(0, env);
-        q.exec();
-        while (q.next())
-            out.append(q.value(0).toString());
-        q.finish();
-    });
-    return out;
+    return column(u"SELECT name FROM flows WHERE env=? AND deleted_ms IS NOT NULL ORDER BY name"_s, {env});
 }
 
 QStringList Emulator::orphanedFlowNames(const QString &env) const
 {
-    QStringList out;
-    onServerThread([&](EmulatorServer &s) {
-        QSqlQuery &q = s.store().prepared(
-            u"SELECT f.name FROM flows f WHERE f.env=? AND f.deleted_ms IS NULL AND NOT EXISTS("
-            " SELECT 1 FROM flow_owners o LEFT JOIN users u ON u.id=o.principal_id"
-            " LEFT JOIN groups g ON g.id=o.principal_id WHERE o.env=f.env AND o.flow=f.name AND ("
-            " (o.principal_type='User' AND u.id IS NOT NULL AND u.account_enabled=1 AND u.deleted_ms IS NULL)"
-            " OR (o.principal_type='Group' AND g.id IS NOT NULL)"
-            " OR o.principal_type NOT IN ('User','Group'))) ORDER BY f.name"_s);
-        q.bindValue(0, env);
-        q.exec();
-        while (q.next())
-            out.append(q.value(0).toString());
-        q.finish();
-    });
-    return out;
+    return column(
+        u"SELECT f.name FROM flows f WHERE f.env=? AND f.deleted_ms IS NULL AND NOT EXISTS("
+        " SELECT 1 FROM flow_owners o LEFT JOIN users u ON u.id=o.principal_id"
+        " LEFT JOIN groups g ON g.id=o.principal_id WHERE o.env=f.env AND o.flow=f.name AND ("
+        " (o.principal_type='User' AND u.id IS NOT NULL AND u.account_enabled=1 AND u.deleted_ms IS NULL)"
+        " OR (o.principal_type='Group' AND g.id IS NOT NULL)"
+        " OR o.principal_type NOT IN ('User','Group'))) ORDER BY f.name"_s,
+        {env});
 }
 
 QStringList Emulator::flowOwnerIds(const QString &env, const QString &flow) const
 {
-    QStringList out;
-    onServerThread([&](EmulatorServer &s) {
-        QSqlQuery &q = s.store().prepared(
-            u"SELECT principal_id FROM flow_owners WHERE env=? AND flow=? ORDER BY principal_id"_s);
-        q.bindValue(0, env);
-        q.bindValue(1, flow);
-        q.exec();
-        while (q.next())
-            out.append(q.value(0).toString());
-        q.finish();
-    });
-    return out;
+    return column(u"SELECT principal_id FROM flow_owners WHERE env=? AND flow=? ORDER BY principal_id"_s,
+                  {env, flow});
 }
 
 QString Emulator::adminScaleEnvironmentName()

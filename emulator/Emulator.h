@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <QVariant>
 
 #include <functional>
 #include <memory>
@@ -132,6 +133,7 @@ public:
 
 private:
     void onServerThread(const std::function<void(EmulatorServer &)> &fn) const;
+    QStringList column(const QString &sql, const QVariantList &binds) const;
 
     EmulatorOptions m_options;
     std::unique_ptr<QThread> m_thread;
