@@ -770,6 +770,17 @@ void RunsModel::fetchNewPage(qint64 sinceMs, const QString &nextLink)
         nextLink);
 }
 
+// The look for new runs asks for every run since a time (a resubmit's run has whichever status
+// it has by then); only those the grid's own query would have listed join its rows.
+bool RunsModel::matchesQuery(const FlowRun &run) const
+{
+    if (!m_statuses.isEmpty() && !m_statuses.contains(run.status))
+        return false;
+    if (m_fromMs > 0 && run.startMs < m_fromMs)
+        return false;
+    return m_toMs <= 0 || run.startMs < m_toMs;
+}
+
 void RunsModel::finishNewRuns(QList<FlowRun> found, bool whole)
 {
     m_fetchingNew = false;
@@ -792,7 +803,7 @@ void RunsModel::finishNewRuns(QList<FlowRun> found, bool whole)
         const auto it = loaded.constFind(run.name);
         if (it != loaded.cend())
             applyUpdate(run, it.value());
-        else if (!seen.contains(run.name)) {
+        else if (!seen.contains(run.name) && matchesQuery(run)) {
             seen.insert(run.name);
             fresh.append(std::move(run));
         }
@@ -811,6 +822,7 @@ void RunsModel::finishNewRuns(QList<FlowRun> found, bool whole)
         emit countsChanged();
         emit runsInserted(static_cast<int>(fresh.size()));
     }
+    emit newRunsChecked(static_cast<int>(fresh.size()));
     if (m_fetchNewAgainFrom >= 0) {
         const qint64 again = m_fetchNewAgainFrom;
         m_fetchNewAgainFrom = -1;

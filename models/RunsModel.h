@@ -111,6 +111,8 @@ signals:
     void refreshFinished();
     void runsUpdated(int rows);  // rows whose status or end changed
     void runsInserted(int rows); // new runs put at the top
+    // A look for new runs (fetchNewRuns) is over; `inserted` of them matched the query.
+    void newRunsChecked(int inserted);
 
 private:
     struct Cursor
@@ -139,6 +141,7 @@ private:
     void flushChanges();
     void fetchNewPage(qint64 sinceMs, const QString &nextLink);
     void finishNewRuns(QList<FlowRun> found, bool whole);
+    bool matchesQuery(const FlowRun &run) const;
 
     // "Load all" by time windows read side by side (see SlicedRunLoader), below the rows the
     // page cursor read so far; its rows are stitched without a gap or a duplicate.

@@ -198,6 +198,11 @@ void FlowPage::setFlow(const Flow &flow)
         loadCallbackUrl();
 }
 
+void FlowPage::setEnvironmentNames(std::function<QString(const QString &)> nameOf)
+{
+    m_environmentName = std::move(nameOf);
+}
+
 static void addJson(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value)
 {
     auto *item = new QTreeWidgetItem(parent, {key});
@@ -225,7 +230,9 @@ void FlowPage::fillProperties()
     };
     add(tr("Display name"), m_flow.displayName);
     add(tr("Name"), m_flow.name);
-    add(tr("Environment"), m_flow.environment);
+    const QString environmentName = m_environmentName ? m_environmentName(m_flow.environment) : QString();
+    add(tr("Environment"), environmentName.isEmpty() ? m_flow.environment : environmentName);
+    m_properties->topLevelItem(m_properties->topLevelItemCount() - 1)->setToolTip(1, m_flow.environment);
     add(tr("State"), NavigationModel::stateText(m_flow.state));
     add(tr("Trigger type"), m_flow.triggerType);
     add(tr("Created"), formatTime(m_flow.createdMs));

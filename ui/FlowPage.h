@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -35,6 +37,9 @@ public:
     // Shows a flow; when it is another flow than before, the callback URL is looked up again.
     void setFlow(const Flow &flow);
     const Flow &flow() const { return m_flow; }
+    // How the page names an environment (the tree knows the display names; the flow only
+    // carries the environment's GUID, which stays in the tooltip).
+    void setEnvironmentNames(std::function<QString(const QString &environment)> nameOf);
     QTabWidget *tabs() const { return m_tabs; }
     RunsTab *runsTab() const { return m_runs; }
     InsightTab *insightTab() const { return m_insight; }
@@ -57,6 +62,7 @@ private:
 
     ApiClient *m_client;
     PrincipalNames *m_names;
+    std::function<QString(const QString &)> m_environmentName;
     QTreeWidgetItem *m_creatorItem = nullptr; // owned by the properties tree
     Flow m_flow;
     QLabel *m_title = nullptr;

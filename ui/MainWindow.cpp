@@ -107,6 +107,7 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     static_cast<QLabel *>(m_blank)->setAlignment(Qt::AlignCenter);
     m_envPage = new EnvironmentPage(client, m_model);
     m_flowPage = new FlowPage(client);
+    m_flowPage->setEnvironmentNames([this](const QString &name) { return environmentDisplayName(name); });
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_blank);
     m_pages->addWidget(m_envPage);
@@ -727,6 +728,7 @@ QWidget *MainWindow::openAdminFlow(const Flow &flow)
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setWindowTitle(tr("%1 — FlowConsole (administrator)").arg(flow.displayName));
     auto *page = new FlowPage(admin);
+    page->setEnvironmentNames([this](const QString &name) { return environmentDisplayName(name); });
     auto *layout = new QVBoxLayout(window);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(page);
@@ -749,6 +751,12 @@ QWidget *MainWindow::openAdminFlow(const Flow &flow)
     window->resize(1000, 700);
     window->show();
     return window;
+}
+
+QString MainWindow::environmentDisplayName(const QString &environment) const
+{
+    const Environment *env = m_model->environmentAt(m_model->environmentIndex(environment));
+    return env ? env->displayName : QString();
 }
 
 // Lists carry no definition; the flow page asks for the whole flow and the row takes it in.

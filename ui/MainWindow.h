@@ -95,6 +95,7 @@ private:
     void onCurrentChanged();
     void showPageFor(const QModelIndex &sourceIndex);
     void loadFullFlow(const Flow &flow);
+    QString environmentDisplayName(const QString &environment) const;
     void refreshCurrentPage();
     void refresh();
     void selectPending();

@@ -149,9 +149,16 @@ RunsTab::RunsTab(ApiClient *client, QWidget *parent)
 
 QWidget *RunsTab::buildFilterBar()
 {
+    // Two rows: what is asked of the service (status, time range, refresh) above, the text filter
+    // over what is loaded below it at full width, so that a custom range's two date fields never
+    // squeeze the text box to "Filter loaded ru…".
     auto *bar = new QWidget;
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
+    auto *textRow = new QHBoxLayout;
+    rows->addLayout(row);
+    rows->addLayout(textRow);
 
     m_statusButton = new QToolButton;
     m_statusButton->setObjectName(u"statusFilterButton"_s);
@@ -225,14 +232,15 @@ QWidget *RunsTab::buildFilterBar()
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QAction::triggered, m_text, [this] { m_text->setFocus(Qt::ShortcutFocusReason); });
     addAction(find);
-    row->addWidget(m_text, 1);
+    textRow->addWidget(m_text, 1);
     m_codeChip = new QToolButton;
     m_codeChip->setObjectName(u"failureCodeChip"_s);
     m_codeChip->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_codeChip->setToolTip(tr("Only failed runs with this code are shown; click to show every run"));
     m_codeChip->hide();
     connect(m_codeChip, &QToolButton::clicked, this, &RunsTab::clearFailureCode);
-    row->addWidget(m_codeChip);
+    textRow->addWidget(m_codeChip);
+    row->addStretch(1);
 
     m_interval = new QComboBox;
     m_interval->setObjectName(u"refreshIntervalCombo"_s);

@@ -4,8 +4,18 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/Messages.cpp" line="28"/>
+        <location filename="../../ui/Messages.cpp" line="47"/>
+        <source>the service refused it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/Messages.cpp" line="77"/>
         <source>Request id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/Messages.cpp" line="90"/>
+        <source>&amp;Copy details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -298,92 +308,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="35"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="37"/>
         <source>Cancel run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="37"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="39"/>
         <source>Resubmit run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="39"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="41"/>
         <source>Turn on flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="41"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="43"/>
         <source>Turn off flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="43"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="45"/>
         <source>Delete flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="45"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="47"/>
         <source>Add owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="47"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="49"/>
         <source>Remove owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="62"/>
-        <source>Pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="64"/>
-        <source>Sent</source>
+        <location filename="../../app/ops/BulkTypes.cpp" line="51"/>
+        <source>Restore flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ops/BulkTypes.cpp" line="66"/>
-        <source>Succeeded</source>
+        <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ops/BulkTypes.cpp" line="68"/>
-        <source>Failed</source>
+        <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ops/BulkTypes.cpp" line="70"/>
-        <source>Skipped</source>
+        <source>Succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ops/BulkTypes.cpp" line="72"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/BulkTypes.cpp" line="74"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/BulkTypes.cpp" line="76"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="82"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="86"/>
         <source>Running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="84"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="88"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="86"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="90"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="88"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="92"/>
         <source>Finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="90"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="94"/>
         <source>Interrupted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,24 +556,376 @@
     </message>
 </context>
 <context>
+    <name>fc::AdminFlowsModel</name>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="96"/>
+        <source>every flow of the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="321"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="323"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="325"/>
+        <source>No valid owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="327"/>
+        <source>Could not check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="340"/>
+        <source>%1 (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="343"/>
+        <source>Deleted account (%1…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="344"/>
+        <source>%1 (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="354"/>
+        <source>Could not read the owners: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="404"/>
+        <source>Every user who owns this flow is disabled or deleted, and no group owns it. Add a co-owner so that its connections keep working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="455"/>
+        <source>Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="457"/>
+        <source>Owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="459"/>
+        <source>Owner check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="461"/>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="463"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="465"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/AdminFlowsModel.cpp" line="467"/>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::AdminFlowsPage</name>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="112"/>
+        <source>Filter by flow or owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="113"/>
+        <source>Filter flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="120"/>
+        <source>&amp;Orphaned only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="123"/>
+        <source>Only flows with no valid owner: every user owner disabled or deleted, no group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="126"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="126"/>
+        <source>List every flow again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="127"/>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="127"/>
+        <source>Save the flows shown as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="142"/>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="142"/>
+        <source>Stop listing and checking owners; what was read stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="157"/>
+        <source>Every flow of the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="173"/>
+        <source>&amp;Add co-owner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="174"/>
+        <source>Add a person or group as co-owner of the selected flows (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="175"/>
+        <source>O&amp;wners…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="175"/>
+        <source>See and change the owners of the selected flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="176"/>
+        <source>Turn o&amp;n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="176"/>
+        <source>Turn the selected flows on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="177"/>
+        <source>Turn o&amp;ff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="177"/>
+        <source>Turn the selected flows off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="178"/>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="179"/>
+        <source>Delete the selected flows (they stay in the recycle bin for 21 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="220"/>
+        <source>Could not list every flow of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="228"/>
+        <source>Turning on flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="230"/>
+        <source>Turning off flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="242"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="276"/>
+        <source>All flows in %1 (administrator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/AdminFlowsPage.cpp" line="297"/>
+        <source>%n flow(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n flow</numerusform>
+            <numerusform>%n flows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/AdminFlowsPage.cpp" line="299"/>
+        <source>%n with no valid owner</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="301"/>
+        <source>%1 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="309"/>
+        <source>Listing every flow: %1 so far…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="313"/>
+        <source>Checking owners: %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="317"/>
+        <source>Stopped: %1 flows listed, owners of %2 checked. Refresh (F5) reads them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="320"/>
+        <source>Every flow listed and its owners checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/AdminFlowsPage.cpp" line="380"/>
+        <source>Adding %1 as co-owner of %n flow(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="410"/>
+        <source>The operation could not be started: its journal could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="413"/>
+        <source>%1: started; progress in the Activity panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="447"/>
+        <source>Delete &apos;%1&apos;? It stays in the recycle bin for 21 days and can be restored until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/AdminFlowsPage.cpp" line="449"/>
+        <source>Delete %n flows? They stay in the recycle bin for 21 days and can be restored until then.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="452"/>
+        <source>Delete flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="452"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="453"/>
+        <source>Deleting flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="453"/>
+        <source>Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="472"/>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="487"/>
+        <source>Export flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="476"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/AdminFlowsPage.cpp" line="485"/>
+        <source>%n flow(s) exported to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="487"/>
+        <source>The flows could not be written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::ApiClient</name>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="83"/>
+        <location filename="../../app/api/ApiClient.cpp" line="142"/>
+        <source>The %1 dialect has no administrator form of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="144"/>
         <source>The %1 dialect has no %2 call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="100"/>
+        <location filename="../../app/api/ApiClient.cpp" line="148"/>
+        <source>Not sent: the service said this account is not an administrator (403) earlier in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="166"/>
         <source>The next page link points to %1, not to %2; it was not followed and no token was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="106"/>
+        <location filename="../../app/api/ApiClient.cpp" line="172"/>
         <source>A name needed for %1 is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="281"/>
+        <location filename="../../app/api/ApiClient.cpp" line="221"/>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/ApiClient.cpp" line="394"/>
         <source>The flow has no trigger to resubmit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,27 +1000,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="382"/>
+        <location filename="../../app/ops/BulkEngine.cpp" line="386"/>
         <source>The run had already finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="445"/>
+        <location filename="../../app/ops/BulkEngine.cpp" line="390"/>
+        <source>The flow was not deleted (restored already).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/BulkEngine.cpp" line="454"/>
         <source>Outcome unknown: the answer to the resubmit was lost and the flow&apos;s runs could not be checked (%1). Retry checks again before anything is sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="457"/>
+        <location filename="../../app/ops/BulkEngine.cpp" line="466"/>
         <source>The answer to an earlier resubmit was lost; the flow has no run resubmitted from this one, so it was sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="485"/>
-        <source>its journal could not be written (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="451"/>
+        <location filename="../../app/ops/BulkEngine.cpp" line="460"/>
         <source>The answer was lost, but the flow has run %1 resubmitted from this run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,6 +1045,38 @@
     <message>
         <location filename="../../ui/BulkFlowActions.cpp" line="28"/>
         <source>Resubmit the failed runs of the selected flows in a time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::CoOwnerDialog</name>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="43"/>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="57"/>
+        <source>Add co-owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/AdminFlowsPage.cpp" line="45"/>
+        <source>Find the person or group who will co-own %n flow(s). They are added with the role Can edit; existing owners stay.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="52"/>
+        <source>Nobody chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="65"/>
+        <source>Chosen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="66"/>
+        <source>Chosen: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -789,13 +1188,13 @@
     <name>fc::Console</name>
     <message>
         <location filename="../../ui/Console.cpp" line="27"/>
-        <location filename="../../ui/Console.cpp" line="204"/>
+        <location filename="../../ui/Console.cpp" line="205"/>
         <source>You signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/Console.cpp" line="37"/>
-        <location filename="../../ui/Console.cpp" line="186"/>
+        <location filename="../../ui/Console.cpp" line="187"/>
         <source>The demo could not start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,27 +1214,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="107"/>
+        <location filename="../../ui/Console.cpp" line="108"/>
         <source>Opening the demo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="120"/>
+        <location filename="../../ui/Console.cpp" line="121"/>
         <source>Signing in to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="130"/>
+        <location filename="../../ui/Console.cpp" line="131"/>
         <source>Could not open a browser. Use a device code instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="160"/>
+        <location filename="../../ui/Console.cpp" line="161"/>
         <source>The demo could not sign in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="161"/>
+        <location filename="../../ui/Console.cpp" line="162"/>
         <source>Sign-in failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,75 +1260,75 @@
 <context>
     <name>fc::EnvironmentPage</name>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="27"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="28"/>
         <source>Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="32"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="33"/>
         <source>Environment name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="40"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="41"/>
         <source>Environment details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="48"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="49"/>
         <source>Environment tabs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="55"/>
-        <location filename="../../ui/EnvironmentPage.cpp" line="64"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="61"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="70"/>
         <source>Flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="76"/>
-        <location filename="../../ui/EnvironmentPage.cpp" line="78"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="82"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="84"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="84"/>
-        <location filename="../../ui/EnvironmentPage.cpp" line="86"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="90"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="92"/>
         <source>Connectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="115"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="121"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="116"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="122"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="117"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="123"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="119"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="125"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="119"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="125"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="119"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="125"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="120"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="126"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,62 +1336,72 @@
 <context>
     <name>fc::FlowActions</name>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="44"/>
+        <location filename="../../ui/FlowActions.cpp" line="45"/>
         <source>&amp;New flow…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="46"/>
+        <location filename="../../ui/FlowActions.cpp" line="47"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="48"/>
+        <location filename="../../ui/FlowActions.cpp" line="49"/>
         <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="50"/>
+        <location filename="../../ui/FlowActions.cpp" line="51"/>
         <source>Turn &amp;on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="51"/>
+        <location filename="../../ui/FlowActions.cpp" line="52"/>
         <source>Turn o&amp;ff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="52"/>
+        <location filename="../../ui/FlowActions.cpp" line="53"/>
         <source>&amp;Copy trigger URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="53"/>
-        <source>E&amp;xport definition…</source>
+        <location filename="../../ui/FlowActions.cpp" line="54"/>
+        <source>R&amp;un now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="55"/>
-        <source>&amp;Import flow from file…</source>
+        <location filename="../../ui/FlowActions.cpp" line="56"/>
+        <source>Start a run of a flow with a manual or HTTP request trigger, with a JSON body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/FlowActions.cpp" line="57"/>
+        <source>E&amp;xport definition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="59"/>
+        <source>&amp;Import flow from file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="61"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="156"/>
+        <location filename="../../ui/FlowActions.cpp" line="164"/>
         <source>Saved &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="179"/>
+        <location filename="../../ui/FlowActions.cpp" line="187"/>
         <source>Delete flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="180"/>
+        <location filename="../../ui/FlowActions.cpp" line="188"/>
         <source>Delete %n flow(s)? This cannot be undone.</source>
         <translation>
             <numerusform>Delete %n flow? This cannot be undone.</numerusform>
@@ -1000,12 +1409,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="185"/>
+        <location filename="../../ui/FlowActions.cpp" line="193"/>
         <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="190"/>
+        <location filename="../../ui/FlowActions.cpp" line="198"/>
         <source>Delete %n flow(s)</source>
         <translation>
             <numerusform>Delete %n flow</numerusform>
@@ -1013,12 +1422,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="195"/>
+        <location filename="../../ui/FlowActions.cpp" line="203"/>
         <source>Deleting</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="216"/>
+        <location filename="../../ui/FlowActions.cpp" line="224"/>
         <source>Turn on %n flow(s)</source>
         <translation>
             <numerusform>Turn on %n flow</numerusform>
@@ -1026,7 +1435,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="216"/>
+        <location filename="../../ui/FlowActions.cpp" line="224"/>
         <source>Turn off %n flow(s)</source>
         <translation>
             <numerusform>Turn off %n flow</numerusform>
@@ -1034,27 +1443,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="223"/>
+        <location filename="../../ui/FlowActions.cpp" line="231"/>
         <source>Turning on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="223"/>
+        <location filename="../../ui/FlowActions.cpp" line="231"/>
         <source>Turning off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="257"/>
+        <location filename="../../ui/FlowActions.cpp" line="265"/>
         <source>%1: %2 of %3 done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="259"/>
+        <location filename="../../ui/FlowActions.cpp" line="267"/>
         <source>Some flows failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="260"/>
+        <location filename="../../ui/FlowActions.cpp" line="268"/>
         <source>%n flow(s) could not be changed.</source>
         <translation>
             <numerusform>%n flow could not be changed.</numerusform>
@@ -1062,75 +1471,85 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="301"/>
+        <location filename="../../ui/FlowActions.cpp" line="309"/>
         <source>%1: started; progress in the Activity panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="312"/>
+        <location filename="../../ui/FlowActions.cpp" line="320"/>
         <source>No trigger URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="316"/>
+        <location filename="../../ui/FlowActions.cpp" line="324"/>
         <source>Trigger URL of &quot;%1&quot; copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="330"/>
+        <location filename="../../ui/FlowActions.cpp" line="337"/>
+        <source>&quot;%1&quot; has started a run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="338"/>
+        <source>&quot;%1&quot; has started run %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowActions.cpp" line="354"/>
         <source>Export definition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="330"/>
         <location filename="../../ui/FlowActions.cpp" line="354"/>
+        <location filename="../../ui/FlowActions.cpp" line="378"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="333"/>
+        <location filename="../../ui/FlowActions.cpp" line="357"/>
         <source>Exporting &quot;%1&quot;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="336"/>
-        <location filename="../../ui/FlowActions.cpp" line="343"/>
+        <location filename="../../ui/FlowActions.cpp" line="360"/>
+        <location filename="../../ui/FlowActions.cpp" line="367"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="344"/>
+        <location filename="../../ui/FlowActions.cpp" line="368"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="347"/>
+        <location filename="../../ui/FlowActions.cpp" line="371"/>
         <source>Exported to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="353"/>
+        <location filename="../../ui/FlowActions.cpp" line="377"/>
         <source>Import a flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="359"/>
-        <location filename="../../ui/FlowActions.cpp" line="366"/>
+        <location filename="../../ui/FlowActions.cpp" line="383"/>
+        <location filename="../../ui/FlowActions.cpp" line="390"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="359"/>
+        <location filename="../../ui/FlowActions.cpp" line="383"/>
         <source>Could not read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="367"/>
+        <location filename="../../ui/FlowActions.cpp" line="391"/>
         <source>%1 is neither an exported flow nor a flow definition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="379"/>
+        <location filename="../../ui/FlowActions.cpp" line="403"/>
         <source>Imported &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,133 +1557,168 @@
 <context>
     <name>fc::FlowEditorDialog</name>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="38"/>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="148"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="40"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="160"/>
         <source>New flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="38"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="40"/>
         <source>Edit flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="46"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="48"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="49"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="51"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="50"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="52"/>
         <source>On (started)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="51"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="53"/>
         <source>Off (stopped)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="52"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="54"/>
         <source>&amp;Display name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="53"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="55"/>
         <source>&amp;State:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="58"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="60"/>
         <source>Editor tabs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="63"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="65"/>
         <source>Definition (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="67"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="69"/>
         <source>Validation result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="72"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="74"/>
         <source>Problems in the definition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="75"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="77"/>
         <source>De&amp;finition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="81"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="83"/>
         <source>Connection references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="84"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="84"/>
         <source>Connection name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="82"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="84"/>
         <source>Connector id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="88"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="90"/>
         <source>&amp;Add reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="90"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="92"/>
         <source>&amp;Remove reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="96"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="98"/>
         <source>&amp;Connection references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="114"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="116"/>
         <source>Editor status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="169"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="134"/>
+        <source>Save (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="181"/>
         <source>Loading the flow…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="174"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="186"/>
         <source>The flow could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="248"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="236"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="237"/>
+        <source>Save the changes to this flow?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="238"/>
+        <source>Save the changes to &apos;%1&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="241"/>
+        <source>If you discard them, what you changed is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="243"/>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="244"/>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="313"/>
         <source>Line %1, column %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="256"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="321"/>
         <source>The definition is valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowEditorDialog.cpp" line="260"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="325"/>
         <source>%n problem(s). Line %1, column %2: %3</source>
         <translation>
             <numerusform>%n problem. Line %1, column %2: %3</numerusform>
@@ -1272,251 +1726,256 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="286"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="351"/>
         <source>Give the flow a display name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="287"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="352"/>
         <source>Fix the problems in the definition first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="291"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="356"/>
         <source>Creating the flow…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="311"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="376"/>
         <source>Checking the server&apos;s version…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="319"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="384"/>
         <source>The flow changed on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="335"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="400"/>
         <source>Showing the server&apos;s version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="350"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="415"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="362"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="427"/>
         <source>Not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="363"/>
-        <source>The flow could not be created</source>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="430"/>
+        <source>Could not create &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="363"/>
-        <source>The flow could not be saved</source>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="430"/>
+        <source>Could not save &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::FlowPage</name>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="46"/>
+        <location filename="../../ui/FlowPage.cpp" line="47"/>
         <source>Flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="51"/>
+        <location filename="../../ui/FlowPage.cpp" line="52"/>
         <source>Flow name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="59"/>
+        <location filename="../../ui/FlowPage.cpp" line="60"/>
         <source>Flow state and trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="60"/>
+        <location filename="../../ui/FlowPage.cpp" line="61"/>
         <source>&amp;Share…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="62"/>
+        <location filename="../../ui/FlowPage.cpp" line="63"/>
         <source>Owners of this flow: add or remove people and groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="67"/>
+        <location filename="../../ui/FlowPage.cpp" line="68"/>
         <source>Share the flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="77"/>
+        <location filename="../../ui/FlowPage.cpp" line="78"/>
         <source>Flow tabs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="85"/>
+        <location filename="../../ui/FlowPage.cpp" line="86"/>
         <source>Callback URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="88"/>
+        <location filename="../../ui/FlowPage.cpp" line="89"/>
         <source>Callback URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="91"/>
+        <location filename="../../ui/FlowPage.cpp" line="92"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="93"/>
+        <location filename="../../ui/FlowPage.cpp" line="94"/>
         <source>Copy callback URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="97"/>
+        <location filename="../../ui/FlowPage.cpp" line="98"/>
         <source>Callback URL copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="108"/>
+        <location filename="../../ui/FlowPage.cpp" line="109"/>
         <source>Flow properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="110"/>
+        <location filename="../../ui/FlowPage.cpp" line="111"/>
         <source>Property</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="110"/>
+        <location filename="../../ui/FlowPage.cpp" line="111"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="118"/>
-        <location filename="../../ui/FlowPage.cpp" line="121"/>
+        <location filename="../../ui/FlowPage.cpp" line="119"/>
+        <location filename="../../ui/FlowPage.cpp" line="122"/>
         <source>Connection references</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <location filename="../../ui/FlowPage.cpp" line="124"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <location filename="../../ui/FlowPage.cpp" line="124"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <location filename="../../ui/FlowPage.cpp" line="124"/>
         <source>Connector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="123"/>
+        <location filename="../../ui/FlowPage.cpp" line="124"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="134"/>
+        <location filename="../../ui/FlowPage.cpp" line="135"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="138"/>
+        <location filename="../../ui/FlowPage.cpp" line="139"/>
         <source>Flow definition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="140"/>
+        <location filename="../../ui/FlowPage.cpp" line="141"/>
         <source>Definition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="143"/>
+        <location filename="../../ui/FlowPage.cpp" line="144"/>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="174"/>
+        <location filename="../../ui/FlowPage.cpp" line="149"/>
+        <source>Insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/FlowPage.cpp" line="183"/>
         <source>%1 · trigger %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="176"/>
+        <location filename="../../ui/FlowPage.cpp" line="185"/>
         <source>%1 · suspended: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="182"/>
+        <location filename="../../ui/FlowPage.cpp" line="191"/>
         <source>Loading the definition…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="217"/>
+        <location filename="../../ui/FlowPage.cpp" line="226"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="218"/>
+        <location filename="../../ui/FlowPage.cpp" line="227"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="219"/>
+        <location filename="../../ui/FlowPage.cpp" line="228"/>
         <source>Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="220"/>
+        <location filename="../../ui/FlowPage.cpp" line="229"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="221"/>
+        <location filename="../../ui/FlowPage.cpp" line="230"/>
         <source>Trigger type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="222"/>
+        <location filename="../../ui/FlowPage.cpp" line="231"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="223"/>
+        <location filename="../../ui/FlowPage.cpp" line="232"/>
         <source>Last modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="226"/>
+        <location filename="../../ui/FlowPage.cpp" line="235"/>
         <source>Creator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="230"/>
+        <location filename="../../ui/FlowPage.cpp" line="239"/>
         <source>All properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="267"/>
+        <location filename="../../ui/FlowPage.cpp" line="276"/>
         <source>This flow&apos;s trigger has no callback URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="277"/>
+        <location filename="../../ui/FlowPage.cpp" line="286"/>
         <source>Looking up the callback URL…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="285"/>
+        <location filename="../../ui/FlowPage.cpp" line="294"/>
         <source>No callback URL: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1524,81 +1983,279 @@
 <context>
     <name>fc::HttpTransport</name>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="122"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="130"/>
         <source>Refused to send a request over plain http to %1, which is not this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="124"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="133"/>
+        <source>Refused to open %1: only http and https links are followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/api/HttpTransport.cpp" line="134"/>
         <source>Refused to send the access token to %1, which is not one of the profile&apos;s API hosts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="187"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="197"/>
         <source>The request was held back and not sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="248"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="271"/>
         <source>The answer from %1 is larger than %2 MB; it was refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="256"/>
-        <location filename="../../app/api/HttpTransport.cpp" line="392"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="279"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="416"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="262"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="285"/>
         <source>The server redirected to %1, which is not an allowed host (or from https to http); the request was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="267"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="290"/>
         <source>No answer from %1 within %2 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="281"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="304"/>
         <source>The connection to %1 broke before the whole answer arrived (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="290"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="313"/>
         <source>The server answered with status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::InsightTab</name>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="102"/>
+        <source>Insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="112"/>
+        <source>Insight summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="121"/>
+        <source>Runs the insight covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="126"/>
+        <location filename="../../ui/InsightTab.cpp" line="272"/>
+        <source>Load all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="128"/>
+        <source>Load all runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="130"/>
+        <source>Read every run that matches the Runs tab&apos;s filters, for insight over the whole history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="161"/>
+        <location filename="../../ui/InsightTab.cpp" line="349"/>
+        <source>Runs per day by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="162"/>
+        <source>Duration per day, median and 95th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="166"/>
+        <location filename="../../ui/InsightTab.cpp" line="170"/>
+        <source>Most common failure codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="171"/>
+        <source>Activate a code to see its failed runs in the Runs tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="173"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="173"/>
+        <source>Failed runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="180"/>
+        <source>Click a code to see its failed runs in the Runs tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="184"/>
+        <source>Click a code to see those runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="272"/>
+        <source>Loading all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="275"/>
+        <location filename="../../ui/InsightTab.cpp" line="277"/>
+        <source>Loading runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="275"/>
+        <source>Load runs to see insight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="278"/>
+        <source>Load runs to see insight: it is drawn from the runs loaded in the Runs tab, and Load all reads the whole history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="280"/>
+        <source>No runs loaded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="290"/>
+        <source>1 run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="290"/>
+        <source>%1 runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="292"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="292"/>
+        <source>%1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="296"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="301"/>
+        <location filename="../../ui/InsightTab.cpp" line="448"/>
+        <source>(no code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="302"/>
+        <source>; most common failure: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="306"/>
+        <source>Over all %1 runs that match the Runs tab&apos;s filters (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="309"/>
+        <source>Over the %1 runs loaded so far (%2); Load all reads the whole history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="378"/>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="393"/>
+        <source>Duration of finished runs per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="400"/>
+        <source>Duration (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="403"/>
+        <source>Duration (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="406"/>
+        <source>Duration (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="409"/>
+        <source>Median (p50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="411"/>
+        <source>95th percentile (p95)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="452"/>
+        <source>%1: %2 failed runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/InsightTab.cpp" line="456"/>
+        <source>No failed runs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fc::Journal</name>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="35"/>
+        <location filename="../../app/ops/Journal.cpp" line="36"/>
         <source>%1 could not be written; is the disk full or read-only? (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="127"/>
+        <location filename="../../app/ops/Journal.cpp" line="128"/>
         <source>It is being run by another FlowConsole window (process %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="130"/>
+        <location filename="../../app/ops/Journal.cpp" line="131"/>
         <source>Its lock file %1 cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="153"/>
+        <location filename="../../app/ops/Journal.cpp" line="154"/>
         <source>The operation is no longer in the journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="261"/>
-        <source>The operation is now run by another process.</source>
+        <location filename="../../app/ops/Journal.cpp" line="278"/>
+        <source>the operation is now run by another process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="360"/>
+        <location filename="../../app/ops/Journal.cpp" line="378"/>
         <source>It is being run by another FlowConsole window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1606,38 +2263,38 @@
 <context>
     <name>fc::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="49"/>
-        <location filename="../../ui/MainWindow.cpp" line="373"/>
+        <location filename="../../ui/MainWindow.cpp" line="62"/>
+        <location filename="../../ui/MainWindow.cpp" line="479"/>
         <source>FlowConsole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="65"/>
+        <location filename="../../ui/MainWindow.cpp" line="73"/>
         <source>Filter environments and flows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="66"/>
+        <location filename="../../ui/MainWindow.cpp" line="74"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="75"/>
+        <location filename="../../ui/MainWindow.cpp" line="89"/>
         <source>Environments and flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="88"/>
+        <location filename="../../ui/MainWindow.cpp" line="103"/>
         <source>Selected item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="90"/>
+        <location filename="../../ui/MainWindow.cpp" line="105"/>
         <source>Select an environment or a flow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="124"/>
+        <location filename="../../ui/MainWindow.cpp" line="173"/>
         <source>%n unfinished operation(s) are being run by another FlowConsole window; they are not offered here, so that nothing is sent twice.</source>
         <translation>
             <numerusform>%n unfinished operation is being run by another FlowConsole window; it is not offered here, so that nothing is sent twice.</numerusform>
@@ -1645,7 +2302,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="187"/>
+        <location filename="../../ui/MainWindow.cpp" line="248"/>
         <source>%n request(s) in flight</source>
         <translation>
             <numerusform>%n request in flight</numerusform>
@@ -1653,153 +2310,194 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="229"/>
+        <location filename="../../ui/MainWindow.cpp" line="297"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="230"/>
+        <location filename="../../ui/MainWindow.cpp" line="298"/>
         <source>&amp;Profiles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="233"/>
+        <location filename="../../ui/MainWindow.cpp" line="301"/>
         <source>&amp;Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="236"/>
+        <location filename="../../ui/MainWindow.cpp" line="304"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="243"/>
-        <location filename="../../ui/MainWindow.cpp" line="670"/>
+        <location filename="../../ui/MainWindow.cpp" line="311"/>
+        <source>Stored run &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="321"/>
+        <location filename="../../ui/MainWindow.cpp" line="929"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="247"/>
+        <location filename="../../ui/MainWindow.cpp" line="325"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="248"/>
+        <location filename="../../ui/MainWindow.cpp" line="326"/>
         <source>&amp;Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="256"/>
+        <location filename="../../ui/MainWindow.cpp" line="334"/>
         <source>F&amp;low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="259"/>
+        <location filename="../../ui/MainWindow.cpp" line="337"/>
         <source>&amp;Share…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="273"/>
+        <location filename="../../ui/MainWindow.cpp" line="351"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="277"/>
+        <location filename="../../ui/MainWindow.cpp" line="355"/>
         <source>&amp;Activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="281"/>
+        <location filename="../../ui/MainWindow.cpp" line="358"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="360"/>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="361"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="362"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="375"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="282"/>
+        <location filename="../../ui/MainWindow.cpp" line="376"/>
         <source>&amp;About FlowConsole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="284"/>
+        <location filename="../../ui/MainWindow.cpp" line="378"/>
         <source>About FlowConsole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="285"/>
-        <source>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;A desktop console for the Power Automate Management API.&lt;/p&gt;</source>
+        <location filename="../../ui/MainWindow.cpp" line="379"/>
+        <source>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;A desktop console for the Power Automate Management API: environments, cloud flows, their runs, owners, connections and connectors, with a local emulator of the service.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;br&gt;Released under the MIT licence.&lt;/p&gt;&lt;p&gt;Bulk operations are journalled: nothing is sent twice, even after a crash.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="293"/>
-        <source>Flows</source>
+        <location filename="../../ui/MainWindow.cpp" line="525"/>
+        <source>The run history store could not be opened (%1); runs are read from the service each time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="295"/>
-        <source>Flow actions</source>
+        <location filename="../../ui/MainWindow.cpp" line="593"/>
+        <source>No environment or loaded flow matches “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="307"/>
-        <source>Progress</source>
+        <location filename="../../ui/MainWindow.cpp" line="728"/>
+        <source>%1 — FlowConsole (administrator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="314"/>
-        <source>Requests in flight</source>
+        <location filename="../../ui/MainWindow.cpp" line="743"/>
+        <location filename="../../ui/MainWindow.cpp" line="765"/>
+        <source>Could not load &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="317"/>
-        <source>Signed-in account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="320"/>
-        <source>Profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="345"/>
-        <source>%1 %2 of %3…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="352"/>
-        <source>FlowConsole — Demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="352"/>
-        <source>FlowConsole — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="354"/>
-        <source>Demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="374"/>
-        <source>Not signed in</source>
+        <location filename="../../ui/MainWindow.cpp" line="812"/>
+        <source>Could not load the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="393"/>
+        <source>Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="395"/>
+        <source>Flow actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="407"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="414"/>
+        <source>Requests in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="417"/>
+        <source>Signed-in account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="420"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="445"/>
+        <source>%1 %2 of %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="452"/>
+        <source>FlowConsole — Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="452"/>
+        <source>FlowConsole — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="454"/>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="480"/>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="499"/>
         <source>The operations journal could not be opened (%1); bulk operations will not survive a restart.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="521"/>
-        <source>Could not load the flow: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="569"/>
-        <source>Loading failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="658"/>
+        <location filename="../../ui/MainWindow.cpp" line="917"/>
         <source>%n bulk operation(s) still running.</source>
         <translation>
             <numerusform>%n bulk operation still running.</numerusform>
@@ -1807,22 +2505,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="660"/>
+        <location filename="../../ui/MainWindow.cpp" line="919"/>
         <source>If you quit now, nothing more is sent. The items not done yet are kept and can be resumed the next time you sign in; requests already on their way are checked against the service before anything is sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="663"/>
+        <location filename="../../ui/MainWindow.cpp" line="922"/>
         <source>If you quit now, nothing more is sent, and the items not done yet are not kept: the demo service does not outlive the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="666"/>
+        <location filename="../../ui/MainWindow.cpp" line="925"/>
         <source>Quit FlowConsole?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="669"/>
+        <location filename="../../ui/MainWindow.cpp" line="928"/>
         <source>&amp;Keep running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1835,82 +2533,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="145"/>
+        <location filename="../../models/NavigationModel.cpp" line="146"/>
         <source>the flows of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="378"/>
+        <location filename="../../models/NavigationModel.cpp" line="438"/>
         <source>On</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="380"/>
+        <location filename="../../models/NavigationModel.cpp" line="440"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="382"/>
+        <location filename="../../models/NavigationModel.cpp" line="442"/>
         <source>Suspended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="384"/>
+        <location filename="../../models/NavigationModel.cpp" line="444"/>
         <source>Deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="388"/>
+        <location filename="../../models/NavigationModel.cpp" line="448"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="430"/>
+        <location filename="../../models/NavigationModel.cpp" line="490"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="432"/>
+        <location filename="../../models/NavigationModel.cpp" line="492"/>
         <source>Flow, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="493"/>
+        <location filename="../../models/NavigationModel.cpp" line="540"/>
+        <source>All flows (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/NavigationModel.cpp" line="540"/>
+        <source>Recycle bin (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/NavigationModel.cpp" line="542"/>
+        <source>Every flow of the environment, whoever owns it: owners, orphaned flows, bulk rescue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/NavigationModel.cpp" line="544"/>
+        <source>Flows deleted in the last 21 days; restore them from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/NavigationModel.cpp" line="589"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="494"/>
+        <location filename="../../models/NavigationModel.cpp" line="590"/>
         <source>%1 (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="520"/>
+        <location filename="../../models/NavigationModel.cpp" line="616"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="522"/>
+        <location filename="../../models/NavigationModel.cpp" line="618"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="524"/>
+        <location filename="../../models/NavigationModel.cpp" line="620"/>
         <source>Trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="526"/>
+        <location filename="../../models/NavigationModel.cpp" line="622"/>
         <source>Modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="528"/>
+        <location filename="../../models/NavigationModel.cpp" line="624"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="530"/>
+        <location filename="../../models/NavigationModel.cpp" line="626"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2568,6 +3286,124 @@
     </message>
 </context>
 <context>
+    <name>fc::RecycleBinModel</name>
+    <message>
+        <location filename="../../models/RecycleBinModel.cpp" line="79"/>
+        <source>the recycle bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/RecycleBinModel.cpp" line="142"/>
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../models/RecycleBinModel.cpp" line="160"/>
+        <source>Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/RecycleBinModel.cpp" line="162"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/RecycleBinModel.cpp" line="164"/>
+        <source>Restorable for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/RecycleBinModel.cpp" line="166"/>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/RecycleBinModel.cpp" line="168"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::RecycleBinPage</name>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="50"/>
+        <source>Deleted flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="63"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="65"/>
+        <source>Bring the selected flows back (turned off) (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="66"/>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="68"/>
+        <source>Read the recycle bin again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="97"/>
+        <source>Could not read the recycle bin of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="118"/>
+        <source>Recycle bin of %1 (administrator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="131"/>
+        <source>Reading the recycle bin…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/RecycleBinPage.cpp" line="134"/>
+        <source>No flow was deleted in the last %n day(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/RecycleBinPage.cpp" line="136"/>
+        <source>%n deleted flow(s); each can be restored for 21 days after its deletion.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/RecycleBinPage.cpp" line="155"/>
+        <source>Restoring %n flow(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="158"/>
+        <source>The operation could not be started: its journal could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RecycleBinPage.cpp" line="161"/>
+        <source>%1: started; progress in the Activity panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::RunCollector</name>
     <message>
         <location filename="../../app/ops/RunCollector.cpp" line="83"/>
@@ -2576,257 +3412,508 @@
     </message>
 </context>
 <context>
-    <name>fc::RunDetailsDialog</name>
+    <name>fc::RunContentView</name>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="46"/>
-        <source>Run %1</source>
+        <location filename="../../ui/RunContentView.cpp" line="71"/>
+        <source>&amp;Inputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="47"/>
-        <source>Run details</source>
+        <location filename="../../ui/RunContentView.cpp" line="72"/>
+        <source>O&amp;utputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="68"/>
-        <source>Correlation ID</source>
+        <location filename="../../ui/RunContentView.cpp" line="90"/>
+        <source>Inputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="74"/>
-        <source>Trigger inputs link</source>
+        <location filename="../../ui/RunContentView.cpp" line="90"/>
+        <source>Outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="77"/>
-        <source>Trigger outputs link</source>
+        <location filename="../../ui/RunContentView.cpp" line="91"/>
+        <source>&amp;Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="78"/>
-        <source>Status:</source>
+        <location filename="../../ui/RunContentView.cpp" line="93"/>
+        <source>Save the inputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="79"/>
-        <source>Code:</source>
+        <location filename="../../ui/RunContentView.cpp" line="93"/>
+        <source>Save the outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="80"/>
-        <source>Start:</source>
+        <location filename="../../ui/RunContentView.cpp" line="94"/>
+        <source>Copy &amp;link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="81"/>
-        <source>End:</source>
+        <location filename="../../ui/RunContentView.cpp" line="96"/>
+        <source>The link is signed and works without signing in: share it with care.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="82"/>
-        <source>Duration:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="83"/>
-        <source>Co&amp;rrelation:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="84"/>
-        <source>Trigger:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="85"/>
-        <source>Resubmitted from:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="86"/>
-        <source>&amp;Inputs:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="86"/>
+        <location filename="../../ui/RunContentView.cpp" line="111"/>
         <source>inputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="87"/>
-        <source>&amp;Outputs:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="87"/>
+        <location filename="../../ui/RunContentView.cpp" line="111"/>
         <source>outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="90"/>
-        <source>&amp;Actions</source>
+        <location filename="../../ui/RunContentView.cpp" line="119"/>
+        <source>Select the trigger or an action to see what it received and gave.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="93"/>
-        <source>Actions of the run</source>
+        <location filename="../../ui/RunContentView.cpp" line="120"/>
+        <source>Inputs and outputs of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
+        <location filename="../../ui/RunContentView.cpp" line="169"/>
+        <source>The service gave no %1 for %2 (skipped, still running, or it has none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="179"/>
+        <source>Reading the %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="211"/>
+        <source>Too large to show whole: the first %1 of %2 are shown. Save… writes it all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="214"/>
+        <source>%1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="216"/>
+        <source>This is not JSON; it is shown as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="227"/>
+        <source>the service refused the link (403). Content links expire after a few hours: Refresh the run for new ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="230"/>
+        <source>nothing is behind the link any more (404); the run&apos;s history may have been removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="232"/>
+        <source>the service answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="240"/>
+        <source>Could not read the %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="251"/>
+        <source>Save the %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="252"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="260"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunContentView.cpp" line="263"/>
+        <source>Saved %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::RunDetailsDialog</name>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="47"/>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="48"/>
+        <source>Run details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="69"/>
+        <source>Correlation ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="73"/>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="74"/>
+        <source>Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="75"/>
+        <source>Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="76"/>
+        <source>End:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="77"/>
+        <source>Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="78"/>
+        <source>Co&amp;rrelation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="79"/>
+        <source>Trigger:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="80"/>
+        <source>Resubmitted from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="96"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="112"/>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="219"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="129"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="283"/>
         <source>&amp;Cancel run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="114"/>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="242"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="131"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="308"/>
         <source>&amp;Resubmit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="116"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="133"/>
         <source>Re&amp;fresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="135"/>
-        <source>The service gave no link</source>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="86"/>
+        <source>&amp;Trigger and actions, in the order they ran</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="136"/>
-        <source>Copy</source>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="89"/>
+        <source>Trigger and actions of the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="137"/>
-        <source>Copy the %1 link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="138"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="139"/>
-        <source>Open the %1 link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="159"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="150"/>
         <source>Loading the run and its actions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="164"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="155"/>
         <source>Could not read the run: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="176"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="169"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="180"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="173"/>
         <source>not finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="186"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="179"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="187"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="180"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="196"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="194"/>
+        <source>(trigger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="194"/>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="208"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="218"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="242"/>
+        <source>the trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="243"/>
+        <source>the trigger %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="250"/>
+        <source>Error of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="282"/>
         <source>Cancel run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="219"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="283"/>
         <source>Cancel run %1? Actions in progress stop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="222"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="287"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="227"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="292"/>
         <source>The run was not cancelled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="240"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="300"/>
+        <source>&amp;Keep it running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="306"/>
         <source>Resubmit run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="241"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="307"/>
         <source>Resubmit run %1? This starts a new run with the same trigger data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="245"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="311"/>
         <source>Resubmitting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="252"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="318"/>
         <source>The run was not resubmitted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="255"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="321"/>
         <source>Resubmitted: a new run has started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::RunHistoryDialog</name>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="28"/>
+        <source>Stored run history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="31"/>
+        <source>The runs you load are kept on this computer (their status, times and codes — never inputs, outputs or tokens), so that a flow opens at once and only new runs are read from the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="45"/>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="47"/>
+        <source>&amp;Size limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="50"/>
+        <source>C&amp;lear stored history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="62"/>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="69"/>
+        <source>Clear stored history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="63"/>
+        <source>Forget every stored run of this account? Flows will read their runs from the service again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="65"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="69"/>
+        <source>The stored runs could not be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="81"/>
+        <source>No history is stored for this session (the demo keeps none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="87"/>
+        <source>%1 runs, %2, in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::RunNowDialog</name>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="68"/>
+        <source>The body is empty. Type a JSON body; {} sends an empty object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="84"/>
+        <source>The body is not valid JSON: %1 at line %2, column %3. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="98"/>
+        <source>Run &quot;%1&quot; now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="102"/>
+        <source>The body the trigger receives, as JSON. It is sent to the trigger&apos;s own URL, which carries its signature: no sign-in token goes with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="106"/>
+        <source>&amp;Body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="109"/>
+        <source>Body of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="121"/>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="140"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="142"/>
+        <source>Reading the trigger&apos;s schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="145"/>
+        <source>The trigger&apos;s schema could not be read (%1); type the body yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="197"/>
+        <source>Asking the service for the trigger&apos;s URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="202"/>
+        <source>Could not get the trigger&apos;s URL, so nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="207"/>
+        <source>Starting the run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="214"/>
+        <source>No answer from the trigger: the run may or may not have started. Look at the flow&apos;s runs before running it again. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="217"/>
+        <source>The trigger did not start a run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="221"/>
+        <source>A run has started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunNowDialog.cpp" line="221"/>
+        <source>Run %1 has started.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2893,47 +3980,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="119"/>
+        <location filename="../../ui/RunOperationPanel.cpp" line="120"/>
         <source>Cancelling runs (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="120"/>
+        <location filename="../../ui/RunOperationPanel.cpp" line="121"/>
         <source>Resubmitting runs (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="136"/>
+        <location filename="../../ui/RunOperationPanel.cpp" line="137"/>
         <source>%1: %2 failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="137"/>
+        <location filename="../../ui/RunOperationPanel.cpp" line="138"/>
         <source>%1: done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="180"/>
+        <location filename="../../ui/RunOperationPanel.cpp" line="181"/>
         <source>%1: %2 of %3 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="182"/>
+        <location filename="../../ui/RunOperationPanel.cpp" line="183"/>
         <source>, %1 succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="184"/>
+        <location filename="../../ui/RunOperationPanel.cpp" line="185"/>
         <source>, %1 skipped (already finished)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="186"/>
+        <location filename="../../ui/RunOperationPanel.cpp" line="187"/>
         <source>, %1 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="188"/>
+        <location filename="../../ui/RunOperationPanel.cpp" line="189"/>
         <source>, %1 with an unknown outcome (checked before anything is sent again)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3100,17 +4187,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="253"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="254"/>
         <source>No failed run matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="253"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="254"/>
         <source>No run is running or waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="257"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="258"/>
         <source>%n failed run(s) match. Each is resubmitted once.</source>
         <translation>
             <numerusform>%n failed run matches. It is resubmitted once.</numerusform>
@@ -3118,7 +4205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="258"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="259"/>
         <source>%n run(s) are running or waiting. Runs that end meanwhile are skipped.</source>
         <translation>
             <numerusform>%n run is running or waiting. Runs that end meanwhile are skipped.</numerusform>
@@ -3126,7 +4213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="259"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="260"/>
         <source>&amp;Resubmit %n run(s)</source>
         <translation>
             <numerusform>&amp;Resubmit %n run</numerusform>
@@ -3134,7 +4221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="259"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="260"/>
         <source>Ca&amp;ncel %n run(s)</source>
         <translation>
             <numerusform>Ca&amp;ncel %n run</numerusform>
@@ -3142,17 +4229,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="272"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="273"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="283"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="284"/>
         <source>&quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="283"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="284"/>
         <source>%n flow(s)</source>
         <translation>
             <numerusform>%n flow</numerusform>
@@ -3160,7 +4247,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="284"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="285"/>
         <source>Resubmit %n failed run(s) of %1</source>
         <translation>
             <numerusform>Resubmit %n failed run of %1</numerusform>
@@ -3168,7 +4255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="285"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="286"/>
         <source>Cancel %n running run(s) of %1</source>
         <translation>
             <numerusform>Cancel %n running run of %1</numerusform>
@@ -3179,57 +4266,57 @@
 <context>
     <name>fc::RunsModel</name>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="191"/>
+        <location filename="../../models/RunsModel.cpp" line="360"/>
         <source>the runs of this flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="309"/>
+        <location filename="../../models/RunsModel.cpp" line="489"/>
         <source>Resubmitted from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="349"/>
+        <location filename="../../models/RunsModel.cpp" line="529"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="351"/>
+        <location filename="../../models/RunsModel.cpp" line="531"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="353"/>
+        <location filename="../../models/RunsModel.cpp" line="533"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="355"/>
+        <location filename="../../models/RunsModel.cpp" line="535"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="357"/>
+        <location filename="../../models/RunsModel.cpp" line="537"/>
         <source>Trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="359"/>
+        <location filename="../../models/RunsModel.cpp" line="539"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="361"/>
+        <location filename="../../models/RunsModel.cpp" line="541"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="421"/>
+        <location filename="../../models/RunsModel.cpp" line="601"/>
         <source>the running runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="574"/>
+        <location filename="../../models/RunsModel.cpp" line="759"/>
         <source>the new runs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3267,324 +4354,379 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="132"/>
-        <location filename="../../ui/RunsTab.cpp" line="274"/>
+        <location filename="../../ui/RunsTab.cpp" line="128"/>
+        <source>Could not load runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="140"/>
+        <location filename="../../ui/RunsTab.cpp" line="304"/>
         <source>%1 runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="150"/>
+        <location filename="../../ui/RunsTab.cpp" line="158"/>
         <source>Status filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="166"/>
-        <location filename="../../ui/RunsTab.cpp" line="381"/>
+        <location filename="../../ui/RunsTab.cpp" line="174"/>
+        <location filename="../../ui/RunsTab.cpp" line="416"/>
         <source>Every status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="168"/>
+        <location filename="../../ui/RunsTab.cpp" line="176"/>
         <source>&amp;Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="175"/>
+        <location filename="../../ui/RunsTab.cpp" line="183"/>
         <source>Time range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="176"/>
+        <location filename="../../ui/RunsTab.cpp" line="184"/>
         <source>Last hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="177"/>
+        <location filename="../../ui/RunsTab.cpp" line="185"/>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="178"/>
+        <location filename="../../ui/RunsTab.cpp" line="186"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="179"/>
+        <location filename="../../ui/RunsTab.cpp" line="187"/>
         <source>Last 28 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="180"/>
+        <location filename="../../ui/RunsTab.cpp" line="188"/>
         <source>Custom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="182"/>
+        <location filename="../../ui/RunsTab.cpp" line="190"/>
         <source>Starte&amp;d:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="189"/>
+        <location filename="../../ui/RunsTab.cpp" line="197"/>
         <source>Started from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="193"/>
+        <location filename="../../ui/RunsTab.cpp" line="201"/>
         <source>Started before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="210"/>
+        <location filename="../../ui/RunsTab.cpp" line="218"/>
         <source>Filter loaded runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="211"/>
+        <location filename="../../ui/RunsTab.cpp" line="219"/>
         <source>Filter loaded runs (name, status, code, trigger, correlation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="224"/>
+        <location filename="../../ui/RunsTab.cpp" line="232"/>
+        <source>Only failed runs with this code are shown; click to show every run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="239"/>
         <source>Refresh running runs every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="225"/>
+        <location filename="../../ui/RunsTab.cpp" line="240"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="226"/>
+        <location filename="../../ui/RunsTab.cpp" line="241"/>
         <source>5 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="227"/>
+        <location filename="../../ui/RunsTab.cpp" line="242"/>
         <source>15 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="228"/>
+        <location filename="../../ui/RunsTab.cpp" line="243"/>
         <source>30 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="229"/>
+        <location filename="../../ui/RunsTab.cpp" line="244"/>
         <source>1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="230"/>
+        <location filename="../../ui/RunsTab.cpp" line="245"/>
         <source>5 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="233"/>
+        <location filename="../../ui/RunsTab.cpp" line="248"/>
         <source>How often running and waiting runs are read again (paused while the tab is hidden)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="234"/>
+        <location filename="../../ui/RunsTab.cpp" line="249"/>
         <source>Re&amp;fresh:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="253"/>
+        <location filename="../../ui/RunsTab.cpp" line="270"/>
         <source>Runs by status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="257"/>
+        <location filename="../../ui/RunsTab.cpp" line="274"/>
         <source>Runs loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="258"/>
+        <location filename="../../ui/RunsTab.cpp" line="279"/>
+        <source>Loading error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="288"/>
         <source>&amp;Load all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="260"/>
+        <location filename="../../ui/RunsTab.cpp" line="290"/>
         <source>Load all runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="261"/>
+        <location filename="../../ui/RunsTab.cpp" line="291"/>
         <source>Fetch every page of runs that match the filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="264"/>
+        <location filename="../../ui/RunsTab.cpp" line="294"/>
         <source>Loading progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="269"/>
+        <location filename="../../ui/RunsTab.cpp" line="299"/>
         <source>Sto&amp;p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="271"/>
+        <location filename="../../ui/RunsTab.cpp" line="301"/>
         <source>Stop loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="297"/>
+        <location filename="../../ui/RunsTab.cpp" line="328"/>
         <source>&amp;Cancel runs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="298"/>
+        <location filename="../../ui/RunsTab.cpp" line="329"/>
         <source>Cancel the selected running or waiting runs (Ctrl+Shift+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="299"/>
+        <location filename="../../ui/RunsTab.cpp" line="330"/>
         <source>&amp;Resubmit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="301"/>
+        <location filename="../../ui/RunsTab.cpp" line="332"/>
         <source>Run the flow again with the trigger data of each selected run (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="302"/>
+        <location filename="../../ui/RunsTab.cpp" line="333"/>
         <source>&amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="303"/>
+        <location filename="../../ui/RunsTab.cpp" line="334"/>
         <source>Export &amp;selected runs to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="305"/>
+        <location filename="../../ui/RunsTab.cpp" line="336"/>
         <source>Export &amp;all loaded runs to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="306"/>
+        <location filename="../../ui/RunsTab.cpp" line="337"/>
         <source>Reloa&amp;d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="307"/>
+        <location filename="../../ui/RunsTab.cpp" line="338"/>
         <source>Read the runs again from the first page (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="314"/>
+        <location filename="../../ui/RunsTab.cpp" line="345"/>
         <source>Load all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="392"/>
+        <location filename="../../ui/RunsTab.cpp" line="427"/>
         <source>The end of the time range must be after its start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="424"/>
-        <source>Could not load runs: %1</source>
+        <location filename="../../ui/RunsTab.cpp" line="459"/>
+        <source>Not all runs could be loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="426"/>
+        <location filename="../../ui/RunsTab.cpp" line="461"/>
+        <source>No runs match these filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="624"/>
+        <source>started %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="627"/>
+        <source>started in the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="640"/>
+        <source>(no code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="641"/>
+        <source>Failure code: %1  ✕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="642"/>
+        <source>Showing failed runs with code %1; clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="462"/>
         <source>All %1 runs loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="428"/>
+        <location filename="../../ui/RunsTab.cpp" line="464"/>
         <source>Loading runs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="430"/>
+        <location filename="../../ui/RunsTab.cpp" line="466"/>
         <source>%1 runs loaded, more available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="432"/>
+        <location filename="../../ui/RunsTab.cpp" line="468"/>
         <source> · %1 shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="488"/>
+        <location filename="../../ui/RunsTab.cpp" line="527"/>
         <source>Cancel runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="490"/>
+        <location filename="../../ui/RunsTab.cpp" line="529"/>
         <source>Cancel the selected running run? Its actions in progress stop and it ends as Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="491"/>
+        <location filename="../../ui/RunsTab.cpp" line="530"/>
         <source>Cancel %1 running or waiting runs? Their actions in progress stop and they end as Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="494"/>
+        <location filename="../../ui/RunsTab.cpp" line="533"/>
         <source>&amp;Cancel runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="502"/>
+        <location filename="../../ui/RunsTab.cpp" line="542"/>
         <source>None of the selected runs is running any more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="514"/>
-        <source>Resubmit runs</source>
+        <location filename="../../ui/RunsTab.cpp" line="546"/>
+        <source>&amp;Keep it running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="516"/>
-        <source>Resubmit the selected run? This starts a new run of the flow with the same trigger data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunsTab.cpp" line="517"/>
-        <source>Resubmit %1 runs? Each one starts a new run of the flow with the same trigger data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunsTab.cpp" line="519"/>
-        <source>&amp;Resubmit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunsTab.cpp" line="534"/>
-        <source>No runs are selected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunsTab.cpp" line="551"/>
-        <source>Export selected runs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunsTab.cpp" line="551"/>
-        <source>Export loaded runs</source>
+        <location filename="../../ui/RunsTab.cpp" line="546"/>
+        <source>&amp;Keep them running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/RunsTab.cpp" line="555"/>
+        <source>Resubmit runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="557"/>
+        <source>Resubmit the selected run? This starts a new run of the flow with the same trigger data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="558"/>
+        <source>Resubmit %1 runs? Each one starts a new run of the flow with the same trigger data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="560"/>
+        <source>&amp;Resubmit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="575"/>
+        <source>No runs are selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="592"/>
+        <source>Export selected runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="592"/>
+        <source>Export loaded runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="596"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="561"/>
+        <location filename="../../ui/RunsTab.cpp" line="602"/>
         <source>Runs exported to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="563"/>
+        <location filename="../../ui/RunsTab.cpp" line="604"/>
         <source>Export runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="563"/>
+        <location filename="../../ui/RunsTab.cpp" line="604"/>
         <source>The runs could not be written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3704,6 +4846,19 @@
     </message>
 </context>
 <context>
+    <name>fc::SlicedRunLoader</name>
+    <message>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="112"/>
+        <source>Stopped reading the runs of this flow after %1 pages. What was read is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="153"/>
+        <source>the runs of this flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fc::TokenStore</name>
     <message>
         <location filename="../../app/auth/TokenStore.cpp" line="127"/>
@@ -3782,7 +4937,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/JsonParsers.cpp" line="408"/>
+        <location filename="../../app/api/JsonParsers.cpp" line="412"/>
         <source>The answer holds no callback URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3813,22 +4968,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="36"/>
+        <location filename="../../app/main.cpp" line="39"/>
         <source>Desktop management console for Power Automate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="40"/>
+        <location filename="../../app/main.cpp" line="44"/>
         <source>Open the console on the built-in emulator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="42"/>
+        <location filename="../../app/main.cpp" line="45"/>
+        <source>Open the demo as its administrator: every flow, orphaned flows, the recycle bin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/main.cpp" line="48"/>
         <source>Sign in with this profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="43"/>
+        <location filename="../../app/main.cpp" line="49"/>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>

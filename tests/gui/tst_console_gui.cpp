@@ -24,6 +24,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -176,6 +177,12 @@ void TestConsoleGui::openDemoExpandAndSelect()
     QCOMPARE(title->text(), serverFlow(flow).value("displayName"_L1).toString());
     QVERIFY(window()->actions()->edit()->isEnabled());
     QVERIFY(window()->actions()->remove()->isEnabled());
+    // The Environment property names the environment; its GUID is in the tooltip.
+    auto *properties = window()->findChild<QTreeWidget *>(u"flowPropertiesTree"_s);
+    const auto found = properties->findItems(u"Environment"_s, Qt::MatchExactly, 0);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first()->text(1), model()->environmentAt(model()->environmentIndex(m_env))->displayName);
+    QCOMPARE(found.first()->toolTip(1), m_env);
 
     // Selecting the environment shows its page, with its flows in the table.
     selectEnvironment();

@@ -15,6 +15,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +39,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void init();
+    void customRangeKeepsTheTextFilterWide();
     void cleanup();
     void resubmitThreeRuns();
     void cancelRunningRuns();
@@ -127,6 +130,23 @@ void TestRunsGui::save(QWidget *widget, const QString &name)
 {
     const QString dir = QStringLiteral(FC_SCREENSHOT_DIR);
     widget->grab().save(QString(dir + u'/' + name + u".png"_s));
+}
+
+// A custom time range adds two date fields; the text filter keeps its width (it has a row of its
+// own) instead of shrinking to "Filter loaded ru…" (issue 14, item 9).
+void TestRunsGui::customRangeKeepsTheTextFilterWide()
+{
+    m_tab->resize(900, 640);
+    auto *range = m_tab->findChild<QComboBox *>(u"timeRangeCombo"_s);
+    auto *text = m_tab->findChild<QLineEdit *>(u"runsTextFilter"_s);
+    auto *from = m_tab->findChild<QDateTimeEdit *>(u"rangeFromEdit"_s);
+    range->setCurrentIndex(range->findData(-1));
+    QTRY_VERIFY(from->isVisible());
+    QVERIFY(waitLoaded());
+    QApplication::processEvents();
+    QVERIFY2(text->width() >= m_tab->width() / 2,
+             qPrintable(u"text filter %1 px of %2"_s.arg(text->width()).arg(m_tab->width())));
+    QVERIFY(text->width() >= text->fontMetrics().horizontalAdvance(text->placeholderText()));
 }
 
 void TestRunsGui::resubmitThreeRuns()
