@@ -30,7 +30,7 @@ Console::Console(QObject *parent)
         showSignIn();
     });
     connect(m_session.get(), &Session::keychainProblem, this,
-            [this](const QString &message) { m_window->statusBar()->showMessage(message, 15000); });
+            [this](const QString &message) { m_window->showWarning(message); });
     connect(m_window.get(), &MainWindow::demoRequested, this, [this] {
         QString error;
         if (!openDemo(&error))
@@ -124,15 +124,18 @@ void Console::useProfile(const Profile &profile)
 
 void Console::onOpenUrl(const QUrl &url)
 {
-    // The emulator approves the demo user at once; no browser is needed, or wanted.
-    if (m_demo)
+    // The emulator approves the demo user at once; no browser is needed, or wanted. (A sign-in
+    // to a tenant started from the demo is a real one.)
+    if (m_demo && !m_session->hasStagedProfile())
         visitWithoutBrowser(m_session->network(), url, this);
     else if (!QDesktopServices::openUrl(url))
-        m_window->statusBar()->showMessage(tr("Could not open a browser. Use a device code instead."), 15000);
+        m_window->showMessage(tr("Could not open a browser. Use a device code instead."), 15000);
 }
 
 void Console::onSignedIn(const QString &account)
 {
+    if (std::exchange(m_switching, false))
+        m_demo = false; // the staged profile took over; it is never the demo's
     const Profile &profile = m_session->profile();
     if (!m_demo) {
         QSettings settings;
@@ -154,6 +157,8 @@ void Console::onSignedIn(const QString &account)
 
 void Console::onSignInFailed(const ApiError &error)
 {
+    if (m_switching && m_session->isSignedIn())
+        return; // the sign-in dialog shows why; the current session goes on
     // The service's own words: AADSTS codes mean something to the admin who reads them.
     QString text = error.message;
     if (!error.code.isEmpty() && !text.contains(error.code))
@@ -166,8 +171,17 @@ void Console::showProfiles()
 {
     auto *dialog = new ProfilesDialog(m_window.get());
     connect(dialog, &ProfilesDialog::signInRequested, this, [this](const Profile &profile) {
-        if (m_session->isSignedIn())
-            m_session->signOut();
+        if (m_session->isSignedIn()) {
+            // The current session stays until the new sign-in succeeds: cancelling it, or a
+            // failure, leaves the user where they were.
+            if (auto problem = m_session->stageProfile(profile)) {
+                showError(m_window.get(), tr("Could not sign in with %1").arg(profile.name), *problem);
+                return;
+            }
+            m_switching = true;
+            openSignInDialog();
+            return;
+        }
         if (auto problem = m_session->setProfile(profile)) {
             m_window->showSignedOut(*problem);
             return;
@@ -191,11 +205,17 @@ void Console::showSignIn()
         showProfiles();
         return;
     }
+    openSignInDialog();
+}
+
+void Console::openSignInDialog()
+{
     if (m_signInDialog) {
         m_signInDialog->raise();
         return;
     }
     m_signInDialog = new SignInDialog(m_session.get(), m_window.get());
+    connect(m_signInDialog, &QDialog::rejected, this, [this] { m_switching = false; });
     m_signInDialog->open();
 }
 

@@ -52,6 +52,7 @@ signals:
     void signedIn(const QString &account);
 
 private:
+    void openSignInDialog();
     void onSignedIn(const QString &account);
     void onSignInFailed(const ApiError &error);
     void onOpenUrl(const QUrl &url);
@@ -62,6 +63,7 @@ private:
     QPointer<SignInDialog> m_signInDialog;
     bool m_demo = false;
     bool m_demoAdmin = false;
+    bool m_switching = false; // signing in with another profile while still signed in
 };
 
 } // namespace fc

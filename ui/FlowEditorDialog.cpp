@@ -183,7 +183,7 @@ void FlowEditorDialog::load()
         if (!flow) {
             setBusy(false);
             m_save->setEnabled(false);
-            m_status->setText(tr("The flow could not be loaded: %1").arg(flow.error().toString()));
+            m_status->setText(tr("The flow could not be loaded: %1").arg(plainReason(flow.error())));
             return;
         }
         m_loaded = true;

@@ -9,6 +9,7 @@
 #include "EnvironmentPage.h"
 #include "FlowActions.h"
 #include "FlowPage.h"
+#include "MessageBar.h"
 #include "Messages.h"
 #include "NavigationModel.h"
 #include "NavigationProxy.h"
@@ -121,7 +122,14 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({300, 900});
-    setCentralWidget(m_splitter);
+    m_messageBar = new MessageBar;
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_messageBar);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
 
     m_actions = new FlowActions(client, m_model, this);
     m_actions->setSelectionProvider([this] { return selectedFlows(); });
@@ -138,9 +146,9 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     m_pages->addWidget(m_adminPage);
     m_pages->addWidget(m_binPage);
     connect(m_adminPage, &AdminFlowsPage::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+            [this](const QString &message) { showMessage(message, 8000); });
     connect(m_binPage, &RecycleBinPage::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+            [this](const QString &message) { showMessage(message, 8000); });
     connect(m_adminPage, &AdminFlowsPage::openFlowRequested, this, &MainWindow::openAdminFlow);
     connect(m_adminPage, &AdminFlowsPage::flowsChanged, this,
             [this](const QString &env) { m_model->refreshFlows(env); });
@@ -170,11 +178,10 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
         }
     });
     connect(m_operations, &OperationManager::heldElsewhere, this, [this](int count) {
-        statusBar()->showMessage(
-            tr("%n unfinished operation(s) are being run by another FlowConsole window; they "
-               "are not offered here, so that nothing is sent twice.",
-               nullptr, count),
-            20000);
+        showMessage(tr("%n unfinished operation(s) are being run by another FlowConsole window; they "
+                       "are not offered here, so that nothing is sent twice.",
+                       nullptr, count),
+                    20000);
     });
     m_contextMenu = new QMenu(this);
     m_contextMenu->setObjectName(u"flowContextMenu"_s);
@@ -231,7 +238,7 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
     });
     connect(m_actions, &FlowActions::refreshRequested, this, &MainWindow::refresh);
     connect(m_actions, &FlowActions::statusMessage, this,
-            [this](const QString &message, int timeout) { statusBar()->showMessage(message, timeout); });
+            [this](const QString &message, int timeout) { showMessage(message, timeout); });
     connect(m_actions, &FlowActions::progress, this, &MainWindow::onProgress);
     connect(m_actions, &FlowActions::flowSaved, this,
             [this](const Flow &flow) { selectSource(m_model->flowIndex(flow.environment, flow.name)); });
@@ -244,7 +251,7 @@ MainWindow::MainWindow(ApiClient *client, QWidget *parent)
             });
     connect(m_flowPage, &FlowPage::operationStarted, m_operations, &OperationManager::track);
     connect(m_flowPage, &FlowPage::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+            [this](const QString &message) { showMessage(message, 5000); });
     connect(m_client->transport(), &HttpTransport::callsInFlightChanged, this, [this](int count) {
         m_inFlightLabel->setText(count ? tr("%n request(s) in flight", nullptr, count) : QString());
     });
@@ -443,7 +450,7 @@ void MainWindow::onProgress(const QString &label, int done, int total)
     m_progress->setRange(0, total);
     m_progress->setValue(done);
     m_progress->show();
-    statusBar()->showMessage(tr("%1 %2 of %3…").arg(label).arg(done + 1).arg(total));
+    showMessage(tr("%1 %2 of %3…").arg(label).arg(done + 1).arg(total));
 }
 
 void MainWindow::showSignedIn(const QString &account, const QString &profileName, bool demo)
@@ -496,7 +503,7 @@ void MainWindow::openOperationsJournal(bool demo, const QString &scope)
         return;
     QString error;
     if (!m_operations->openJournal(OperationManager::journalPath(), &error)) {
-        statusBar()->showMessage(
+        showMessage(
             tr("The operations journal could not be opened (%1); bulk operations will not survive a restart.")
                 .arg(error),
             15000);
@@ -522,7 +529,7 @@ void MainWindow::openRunStore(bool demo, const QString &profileName, const QStri
     auto store = std::make_unique<RunStore>();
     QString error;
     if (!store->open(path.isEmpty() ? RunStore::pathFor(profileName, account) : path, &error)) {
-        statusBar()->showMessage(
+        showMessage(
             tr("The run history store could not be opened (%1); runs are read from the service each time.")
                 .arg(error),
             15000);
@@ -537,7 +544,7 @@ void MainWindow::setSigningIn(const QString &message)
 {
     m_welcome->setMessage(message);
     m_welcome->setBusy(true);
-    statusBar()->showMessage(message);
+    showMessage(message);
 }
 
 void MainWindow::refresh()
@@ -735,15 +742,14 @@ QWidget *MainWindow::openAdminFlow(const Flow &flow)
     page->setFlow(flow);
     connect(page, &FlowPage::operationStarted, m_operations, &OperationManager::track);
     connect(page, &FlowPage::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
-    admin->getFlow(flow.environment, flow.name, page,
-                   [this, page, name = flow.displayName](Result<Flow> full) {
-                       if (full)
-                           page->setFlow(full.value());
-                       else if (full.error().kind != ApiError::Kind::Cancelled)
-                           statusBar()->showMessage(
-                               describeFailure(tr("Could not load '%1'").arg(name), full.error()), 8000);
-                   });
+            [this](const QString &message) { showMessage(message, 5000); });
+    admin->getFlow(
+        flow.environment, flow.name, page, [this, page, name = flow.displayName](Result<Flow> full) {
+            if (full)
+                page->setFlow(full.value());
+            else if (full.error().kind != ApiError::Kind::Cancelled)
+                showMessage(describeFailure(tr("Could not load '%1'").arg(name), full.error()), 8000);
+        });
     auto *close = new QAction(window);
     close->setShortcut(QKeySequence::Close);
     connect(close, &QAction::triggered, window, &QWidget::close);
@@ -751,6 +757,24 @@ QWidget *MainWindow::openAdminFlow(const Flow &flow)
     window->resize(1000, 700);
     window->show();
     return window;
+}
+
+void MainWindow::showMessage(const QString &text, int timeoutMs)
+{
+    // The status bar shows one line and cuts what does not fit; a longer message goes to the
+    // message bar above the pages, where it wraps.
+    const int room = statusBar()->width() - 4 * statusBar()->fontMetrics().averageCharWidth();
+    if (statusBar()->fontMetrics().horizontalAdvance(text) <= room) {
+        statusBar()->showMessage(text, timeoutMs);
+        return;
+    }
+    statusBar()->clearMessage();
+    m_messageBar->showMessage(text, MessageBar::Kind::Information, timeoutMs);
+}
+
+void MainWindow::showWarning(const QString &text)
+{
+    m_messageBar->showMessage(text, MessageBar::Kind::Warning);
 }
 
 QString MainWindow::environmentDisplayName(const QString &environment) const
@@ -769,8 +793,7 @@ void MainWindow::loadFullFlow(const Flow &flow)
             m_fullFlowCall = 0;
             if (!full) {
                 if (full.error().kind != ApiError::Kind::Cancelled)
-                    statusBar()->showMessage(
-                        describeFailure(tr("Could not load '%1'").arg(name), full.error()), 8000);
+                    showMessage(describeFailure(tr("Could not load '%1'").arg(name), full.error()), 8000);
                 return;
             }
             m_model->upsertFlow(full.value());
@@ -817,7 +840,7 @@ QString MainWindow::currentEnvironment() const
 
 void MainWindow::onLoadFailed(const ApiError &error)
 {
-    statusBar()->showMessage(describeFailure(tr("Could not load the list"), error), 10000);
+    showMessage(describeFailure(tr("Could not load the list"), error), 10000);
     m_pendingEnv.clear();
     m_pendingFlow.clear();
     checkReady();

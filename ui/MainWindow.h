@@ -21,6 +21,8 @@ class QTreeView;
 
 namespace fc {
 
+class MessageBar;
+
 class ActivityPanel;
 class AdminFlowsPage;
 class RecycleBinPage;
@@ -48,6 +50,12 @@ public:
     ~MainWindow() override;
 
     NavigationModel *navigation() const { return m_model; }
+    // A message for the user: in the status bar when it fits on one line, else in the message
+    // bar above the pages (wrapped, never cut off).
+    void showMessage(const QString &text, int timeoutMs = 0);
+    // Something the user should act on (the keychain cannot be used): in the message bar until closed.
+    void showWarning(const QString &text);
+    MessageBar *messageBar() const { return m_messageBar; }
     FlowActions *actions() const { return m_actions; }
     BulkFlowActions *bulkActions() const { return m_bulkActions; }
     OperationManager *operations() const { return m_operations; }
@@ -119,6 +127,7 @@ private:
     OperationNotifier *m_notifier = nullptr;
     QPointer<QMessageBox> m_quitQuestion;
     bool m_quitConfirmed = false;
+    MessageBar *m_messageBar = nullptr;
     QSplitter *m_splitter = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_noMatch = nullptr;

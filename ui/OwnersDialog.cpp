@@ -1,4 +1,5 @@
 #include "OwnersDialog.h"
+#include "Messages.h"
 
 #include "PeoplePicker.h"
 #include "api/ApiClient.h"
@@ -99,6 +100,7 @@ QString OwnersDialog::message() const
 void OwnersDialog::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
+    m_message->setToolTip({});
     m_message->setStyleSheet(error ? u"color: #a4262c;"_s : QString());
 }
 
@@ -109,7 +111,8 @@ void OwnersDialog::reload()
     m_call = m_client->listOwners(m_env, m_flow, this, [this](Result<Page<FlowOwner>> page) {
         m_call = 0;
         if (!page) {
-            setMessage(tr("Could not read the owners: %1").arg(page.error().toString()), true);
+            setMessage(tr("Could not read the owners: %1").arg(plainReason(page.error())), true);
+            m_message->setToolTip(technicalDetails(page.error()));
             updateButtons();
             return;
         }
@@ -137,6 +140,19 @@ static QString typeText(PrincipalType type)
     return OwnersDialog::tr("Unknown");
 }
 
+// The service's role names ("Owner", "CanEdit", "CanView") in words, so that a pending owner
+// ("Can edit") reads the same before and after Apply.
+static QString roleText(const QString &roleName)
+{
+    if (roleName.compare("Owner"_L1, Qt::CaseInsensitive) == 0)
+        return OwnersDialog::tr("Owner");
+    if (roleName.compare("CanEdit"_L1, Qt::CaseInsensitive) == 0)
+        return OwnersDialog::tr("Can edit");
+    if (roleName.compare("CanView"_L1, Qt::CaseInsensitive) == 0)
+        return OwnersDialog::tr("Can view");
+    return roleName;
+}
+
 void OwnersDialog::fill()
 {
     m_view->clear();
@@ -154,7 +170,7 @@ void OwnersDialog::fill()
         }
     };
     for (const FlowOwner &owner : m_owners)
-        add(owner.principal, owner.roleName,
+        add(owner.principal, roleText(owner.roleName),
             m_toRemove.contains(owner.principal.id) ? tr("to be removed") : QString());
     for (const Principal &p : m_toAdd)
         add(p, tr("Can edit"), tr("to be added"));
@@ -246,7 +262,8 @@ void OwnersDialog::apply()
     m_call = m_client->modifyOwners(m_env, m_flow, changes, this, [this, added, removed](Result<Done> done) {
         m_call = 0;
         if (!done) {
-            setMessage(tr("The owners were not changed: %1").arg(done.error().toString()), true);
+            setMessage(tr("The owners were not changed: %1").arg(plainReason(done.error())), true);
+            m_message->setToolTip(technicalDetails(done.error()));
             updateButtons();
             return;
         }

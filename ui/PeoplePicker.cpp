@@ -1,4 +1,5 @@
 #include "PeoplePicker.h"
+#include "Messages.h"
 
 #include "api/ApiClient.h"
 
@@ -133,7 +134,7 @@ void PeoplePicker::search()
         if (page)
             addResults(page->items);
         else
-            m_hint->setText(tr("Directory search failed: %1").arg(page.error().toString()));
+            m_hint->setText(tr("Directory search failed: %1").arg(plainReason(page.error())));
         finishOne();
     };
     m_client->searchUsers(prefix, kTop, this, answer);

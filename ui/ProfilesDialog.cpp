@@ -73,9 +73,8 @@ ProfilesDialog::ProfilesDialog(QWidget *parent) : QDialog(parent)
     m_advanced = new QCheckBox(tr("Ad&vanced settings"));
     m_advanced->setObjectName(u"advancedCheck"_s);
     m_advanced->setAccessibleName(tr("Show advanced settings"));
-    auto *advancedWidget = new QWidget;
-    auto *advanced = new QFormLayout(advancedWidget);
-    advanced->setContentsMargins(0, 0, 0, 0);
+    // The advanced rows belong to the same form as the others, so that their labels and fields
+    // line up with Name, Cloud and Tenant; the check box shows or hides the rows.
     m_authority = makeEdit(u"authorityEdit"_s, tr("Authority base URL"));
     m_flowApi = makeEdit(u"flowApiEdit"_s, tr("Flow API base URL"));
     m_powerAppsApi = makeEdit(u"powerAppsApiEdit"_s, tr("Power Apps API base URL"));
@@ -85,17 +84,20 @@ ProfilesDialog::ProfilesDialog(QWidget *parent) : QDialog(parent)
     m_dialect->setAccessibleName(tr("API dialect"));
     m_dialect->addItem(tr("Live service"), static_cast<int>(Dialect::Live));
     m_dialect->addItem(tr("OpenAPI specification"), static_cast<int>(Dialect::Spec));
-    advanced->addRow(tr("Authority:"), m_authority);
-    advanced->addRow(tr("Flow API:"), m_flowApi);
-    advanced->addRow(tr("Power Apps API:"), m_powerAppsApi);
-    advanced->addRow(tr("Graph:"), m_graph);
-    advanced->addRow(tr("Dialect:"), m_dialect);
-    m_advancedWidget = advancedWidget;
-    advancedWidget->setVisible(false);
-    connect(m_advanced, &QCheckBox::toggled, advancedWidget, &QWidget::setVisible);
+    form->addRow(m_advanced);
+    form->addRow(tr("A&uthority:"), m_authority);
+    form->addRow(tr("Flow &API:"), m_flowApi);
+    form->addRow(tr("&Power Apps API:"), m_powerAppsApi);
+    form->addRow(tr("&Graph:"), m_graph);
+    form->addRow(tr("&Dialect:"), m_dialect);
+    m_advancedFields = {m_authority, m_flowApi, m_powerAppsApi, m_graph, m_dialect};
+    const auto showAdvanced = [form, this](bool shown) {
+        for (QWidget *field : std::as_const(m_advancedFields))
+            form->setRowVisible(field, shown);
+    };
+    showAdvanced(false);
+    connect(m_advanced, &QCheckBox::toggled, this, showAdvanced);
     right->addWidget(m_form);
-    right->addWidget(m_advanced);
-    right->addWidget(advancedWidget);
 
     m_error = new QLabel;
     m_error->setObjectName(u"profileError"_s);
@@ -151,7 +153,8 @@ void ProfilesDialog::showProfile(int row)
     const bool valid = row >= 0 && row < m_profiles.size();
     m_form->setEnabled(valid);
     m_advanced->setEnabled(valid);
-    m_advancedWidget->setEnabled(valid);
+    for (QWidget *field : std::as_const(m_advancedFields))
+        field->setEnabled(valid);
     m_remove->setEnabled(valid);
     m_signIn->setEnabled(valid);
     m_error->clear();

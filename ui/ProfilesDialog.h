@@ -46,7 +46,7 @@ private:
     QLineEdit *m_clientId = nullptr;
     QLineEdit *m_loginHint = nullptr;
     QCheckBox *m_advanced = nullptr;
-    QWidget *m_advancedWidget = nullptr;
+    QList<QWidget *> m_advancedFields; // the rows under "Advanced settings"
     QLineEdit *m_authority = nullptr;
     QLineEdit *m_flowApi = nullptr;
     QLineEdit *m_powerAppsApi = nullptr;

@@ -152,7 +152,8 @@ void RunDetailsDialog::reload()
         m_env, m_flow, m_details.run.name, true, this, [this](Result<FlowRunDetails> details) {
             m_call = 0;
             if (!details) {
-                m_message->setText(tr("Could not read the run: %1").arg(details.error().toString()));
+                m_message->setText(tr("Could not read the run: %1").arg(plainReason(details.error())));
+                m_message->setToolTip(technicalDetails(details.error()));
                 return;
             }
             m_details = details.value();
@@ -289,7 +290,8 @@ void RunDetailsDialog::cancelRun()
             m_client->cancelRun(m_env, m_flow, name, this, [this, name](Result<Done> done) {
                 m_resubmit->setEnabled(true);
                 if (!done) {
-                    m_message->setText(tr("The run was not cancelled: %1").arg(done.error().toString()));
+                    m_message->setText(tr("The run was not cancelled: %1").arg(plainReason(done.error())));
+                    m_message->setToolTip(technicalDetails(done.error()));
                     fill();
                     return;
                 }
@@ -315,7 +317,8 @@ void RunDetailsDialog::resubmitRun()
                 m_resubmit->setEnabled(true);
                 fill();
                 if (!done) {
-                    m_message->setText(tr("The run was not resubmitted: %1").arg(done.error().toString()));
+                    m_message->setText(tr("The run was not resubmitted: %1").arg(plainReason(done.error())));
+                    m_message->setToolTip(technicalDetails(done.error()));
                     return;
                 }
                 m_message->setText(tr("Resubmitted: a new run has started."));

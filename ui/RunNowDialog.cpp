@@ -1,4 +1,5 @@
 #include "RunNowDialog.h"
+#include "Messages.h"
 
 #include "CodeEditor.h"
 #include "api/ApiClient.h"
@@ -143,7 +144,7 @@ void RunNowDialog::loadSchema()
             m_message->clear();
         if (!flow) {
             m_message->setText(tr("The trigger's schema could not be read (%1); type the body yourself.")
-                                   .arg(flow.error().toString()));
+                                   .arg(plainReason(flow.error())));
             return;
         }
         const QJsonObject triggers = flow->definition.value("triggers"_L1).toObject();
@@ -199,7 +200,7 @@ void RunNowDialog::start()
     m_client->listCallbackUrl(env, flow, this, [this, env, flow, body = *body](Result<QString> url) {
         if (!url) {
             showProblem(
-                tr("Could not get the trigger's URL, so nothing was sent: %1").arg(url.error().toString()));
+                tr("Could not get the trigger's URL, so nothing was sent: %1").arg(plainReason(url.error())));
             return;
         }
         if (!m_client)
@@ -213,8 +214,8 @@ void RunNowDialog::start()
                     error.kind == ApiError::Kind::Timeout || error.kind == ApiError::Kind::Network;
                 showProblem(unknown ? tr("No answer from the trigger: the run may or may not have started. "
                                          "Look at the flow's runs before running it again. (%1)")
-                                          .arg(error.toString())
-                                    : tr("The trigger did not start a run: %1").arg(error.toString()));
+                                          .arg(plainReason(error))
+                                    : tr("The trigger did not start a run: %1").arg(plainReason(error)));
                 return;
             }
             setBusy(false,

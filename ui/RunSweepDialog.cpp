@@ -1,4 +1,5 @@
 #include "RunSweepDialog.h"
+#include "Messages.h"
 
 #include "api/ApiClient.h"
 #include "ops/RunCollector.h"
@@ -60,11 +61,12 @@ RunSweepDialog::RunSweepDialog(ApiClient *client, Mode mode, QList<Flow> flows, 
         m_range->setAccessibleName(tr("Time range"));
         m_range->addItems({tr("Last hour"), tr("Last 24 hours"), tr("Last 7 days"), tr("Last 28 days"),
                            tr("Custom range")});
-        m_range->setCurrentIndex(Last24Hours);
+        // The run grid's default range too: the sweep counts what the user has just been looking at.
+        m_range->setCurrentIndex(Last28Days);
         form->addRow(tr("&Started in:"), m_range);
         auto *custom = new QHBoxLayout;
         const QDateTime now = QDateTime::currentDateTime();
-        m_from = new QDateTimeEdit(now.addDays(-1));
+        m_from = new QDateTimeEdit(now.addDays(-28));
         m_from->setObjectName(u"sweepFrom"_s);
         m_from->setAccessibleName(tr("From"));
         m_from->setCalendarPopup(true);
@@ -220,7 +222,7 @@ void RunSweepDialog::recount()
         m_collector->deleteLater();
         m_collector = nullptr;
         m_found.clear();
-        m_status->setText(tr("The runs could not be listed: %1").arg(error.toString()));
+        m_status->setText(tr("The runs could not be listed: %1").arg(plainReason(error)));
         fillCounts(true);
         m_ok->setEnabled(false);
     });

@@ -22,7 +22,7 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent) : QDialog(parent),
     setWindowTitle(tr("Sign in"));
     setAccessibleName(windowTitle());
     setAttribute(Qt::WA_DeleteOnClose);
-    const Profile &profile = session->profile();
+    const Profile &profile = session->signInProfile();
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Sign in to <b>%1</b> (tenant %2).")
                                  .arg(profile.name.toHtmlEscaped(), profile.tenant.toHtmlEscaped()));
@@ -92,8 +92,10 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent) : QDialog(parent),
     layout->addWidget(box);
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(this, &QDialog::rejected, this, [this] {
-        if (m_session)
+        if (m_session) {
             m_session->cancelSignIn();
+            m_session->dropStagedProfile(); // the current session, if any, goes on
+        }
     });
 
     connect(m_browser, &QPushButton::clicked, this, &SignInDialog::startBrowser);
@@ -117,7 +119,7 @@ void SignInDialog::startBrowser()
 {
     m_devicePanel->hide();
     setWorking(true, tr("Waiting for you to finish signing in in the browser…"));
-    m_session->signInWithBrowser(m_session->profile().loginHint);
+    m_session->signInWithBrowser(m_session->signInProfile().loginHint);
 }
 
 void SignInDialog::startDeviceCode()

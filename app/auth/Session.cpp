@@ -44,8 +44,19 @@ std::optional<QString> Session::setProfile(const Profile &profile)
     if (auto error = profile.validate())
         return error;
     cancelSignIn();
+    m_staged.reset();
     m_auth->setProfile(profile);
     m_client->setProfile(profile);
+    return std::nullopt;
+}
+
+std::optional<QString> Session::stageProfile(const Profile &profile, bool persistTokens)
+{
+    if (auto error = profile.validate())
+        return error;
+    cancelSignIn();
+    m_staged = profile;
+    m_stagedPersist = persistTokens;
     return std::nullopt;
 }
 
@@ -57,7 +68,7 @@ const Profile &Session::profile() const
 void Session::signInWithBrowser(const QString &loginHint)
 {
     cancelSignIn();
-    auto *signIn = new AuthCodeSignIn(profile(), m_network, this);
+    auto *signIn = new AuthCodeSignIn(signInProfile(), m_network, this);
     m_codeSignIn = signIn;
     if (!loginHint.isEmpty())
         signIn->setLoginHint(loginHint);
@@ -76,7 +87,7 @@ void Session::signInWithBrowser(const QString &loginHint)
 void Session::signInWithDeviceCode()
 {
     cancelSignIn();
-    auto *signIn = new DeviceCodeSignIn(profile(), m_network, this);
+    auto *signIn = new DeviceCodeSignIn(signInProfile(), m_network, this);
     m_deviceSignIn = signIn;
     connect(signIn, &DeviceCodeSignIn::codeReady, this, &Session::deviceCodeReady);
     connect(signIn, &DeviceCodeSignIn::succeeded, this, [this, signIn](const TokenResponse &tokens) {
@@ -100,6 +111,14 @@ void Session::cancelSignIn()
 
 void Session::onTokens(const TokenResponse &tokens)
 {
+    if (m_staged) {
+        // The new sign-in succeeded: only now does the staged profile replace the current one
+        // (which ends the current sign-in).
+        const Profile staged = *std::exchange(m_staged, std::nullopt);
+        m_persist = m_stagedPersist;
+        m_auth->setProfile(staged);
+        m_client->setProfile(staged);
+    }
     m_auth->begin(tokens);
     emit signedIn(m_auth->account());
 }

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 class QNetworkAccessManager;
 
 namespace fc {
@@ -30,6 +32,16 @@ public:
     // signed-in account or another dialect keeps it.
     std::optional<QString> setProfile(const Profile &profile);
     const Profile &profile() const;
+    // Another profile to sign in with while the current sign-in goes on: the browser and
+    // device-code sign-ins use it, and only their success replaces the current profile and
+    // tokens. A sign-in that fails or is cancelled leaves the current session as it was.
+    // `persistTokens` replaces setPersistTokens() with the profile (a demo session switching to a
+    // tenant keeps the demo's tokens out of the keychain until then).
+    std::optional<QString> stageProfile(const Profile &profile, bool persistTokens = true);
+    void dropStagedProfile() { m_staged.reset(); }
+    bool hasStagedProfile() const { return m_staged.has_value(); }
+    // The profile the next interactive sign-in is for: the staged one, else the current one.
+    const Profile &signInProfile() const { return m_staged ? *m_staged : profile(); }
 
     ApiClient *client() const { return m_client; }
     AuthSession *auth() const { return m_auth; }
@@ -74,6 +86,8 @@ private:
     QPointer<AuthCodeSignIn> m_codeSignIn;
     QPointer<DeviceCodeSignIn> m_deviceSignIn;
     bool m_persist = true;
+    std::optional<Profile> m_staged;
+    bool m_stagedPersist = true;
 };
 
 // Follows an authorization URL the way a browser would, for an identity service that approves

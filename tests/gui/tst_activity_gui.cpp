@@ -17,6 +17,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QComboBox>
 #include <QDateTime>
 #include <QLabel>
 #include <QMessageBox>
@@ -243,6 +244,9 @@ void TestActivityGui::resubmitFailedRuns()
     action->trigger();
     RunSweepDialog *dialog = window()->bulkActions()->dialog();
     QVERIFY(dialog && dialog->isVisible());
+    // It opens on the run grid's default range (28 days), not on a day that shows 0 runs.
+    QCOMPARE(dialog->findChild<QComboBox *>(u"sweepRange"_s)->currentIndex(),
+             int(RunSweepDialog::Last28Days));
     QSignalSpy counted(dialog, &RunSweepDialog::counted);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QMetaObject::invokeMethod(

@@ -6,6 +6,7 @@
 #include "FlowActions.h"
 #include "FlowEditorDialog.h"
 #include "FlowPage.h"
+#include "MessageBar.h"
 #include "RunsModel.h"
 #include "RunsTab.h"
 
@@ -22,8 +23,10 @@
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -47,6 +50,7 @@ private slots:
     void serverChangeIsDetected();
     void unsavedEditsAreNotThrownAway();
     void noShortcutIsAmbiguous();
+    void longMessagesAreNotCutOff();
     void treeIsSortedAndKeepsTheSelection();
 
 private:
@@ -473,6 +477,33 @@ QHash<QKeySequence, QStringList> shortcutsInScope(QWidget *window, QWidget *focu
 // Issue 14, item 3: Ctrl+E, Ctrl+F, F5 and Ctrl+Shift+R did nothing in the run grid ("QAction::event:
 // Ambiguous shortcut overload"). Every action of the window is walked with the focus in each
 // part of it: no key may be claimed twice; and F5 in the grid really reloads it.
+// The status bar shows what fits on its line; a longer message (the keychain's, a failure with
+// its reason) goes to the message bar, whole and wrapped, and never widens the window.
+void TestConsoleGui::longMessagesAreNotCutOff()
+{
+    const int width = window()->width();
+    window()->showMessage(u"Saved."_s, 5000);
+    QCOMPARE(window()->statusBar()->currentMessage(), u"Saved."_s);
+    QVERIFY(window()->messageBar()->isHidden());
+    QString longText;
+    while (window()->statusBar()->fontMetrics().horizontalAdvance(longText) < 3 * width)
+        longText += u"The keychain could not be used, so the sign-in is kept in memory only. "_s;
+    window()->showWarning(longText);
+    QVERIFY(window()->messageBar()->isVisible());
+    QCOMPARE(window()->messageBar()->text(), longText);
+    QApplication::processEvents();
+    QCOMPARE(window()->width(), width);
+    auto *text = window()->messageBar()->findChild<QLabel *>(u"messageBarText"_s);
+    QVERIFY(text->wordWrap());
+    QVERIFY(text->height() > text->fontMetrics().height()); // more than one line
+    QTest::mouseClick(window()->messageBar()->findChild<QToolButton *>(u"messageBarClose"_s), Qt::LeftButton);
+    QVERIFY(window()->messageBar()->isHidden());
+    window()->showMessage(longText, 5000);
+    QVERIFY(window()->messageBar()->isVisible());
+    QVERIFY(window()->statusBar()->currentMessage().isEmpty());
+    window()->messageBar()->hide();
+}
+
 void TestConsoleGui::noShortcutIsAmbiguous()
 {
     const QString flow = emulator()->flowsOwnedBy(m_upn, m_env).first();

@@ -327,6 +327,10 @@ void TestRunsGui::ownersAddAndRemove()
     picker->results()->setCurrentRow(row);
     dialog->findChild<QPushButton *>(u"addPrincipalButton"_s)->click();
     QCOMPARE(dialog->ownersView()->topLevelItemCount(), owners + 1);
+    QTreeWidgetItem *pending = dialog->ownersView()->topLevelItem(owners);
+    QVERIFY(pending->font(0).italic());
+    const QString pendingRole = pending->text(3);
+    QCOMPARE(pendingRole, u"Can edit"_s);
     save(dialog.get(), u"owners-dialog"_s);
     reloaded.clear();
     dialog->findChild<QPushButton *>(u"applyOwnersButton"_s)->click();
@@ -334,6 +338,16 @@ void TestRunsGui::ownersAddAndRemove()
     QVERIFY(m_emu->emulator->flowsOwnedBy(jane, m_env).contains(m_flow));
     QCOMPARE(dialog->owners().size(), owners + 1);
     QVERIFY(dialog->message().contains(u"1 added"_s));
+    // Her row reads the same role after Apply as before it, and is no longer marked pending.
+    QTreeWidgetItem *added = nullptr;
+    for (int i = 0; i < dialog->ownersView()->topLevelItemCount(); ++i) {
+        if (dialog->ownersView()->topLevelItem(i)->text(1) == jane)
+            added = dialog->ownersView()->topLevelItem(i);
+    }
+    QVERIFY(added);
+    QCOMPARE(added->text(3), pendingRole);
+    QVERIFY(!added->font(0).italic());
+    QVERIFY(added->text(4).isEmpty());
 
     // Remove her again through the list.
     QTreeWidget *view = dialog->ownersView();

@@ -31,6 +31,7 @@ private slots:
     void profilesDialogValidatesAndStores();
     void deviceCodeSignIn();
     void deniedDeviceCodeShowsServiceWords();
+    void switchingProfileKeepsTheSessionUntilSuccess();
 
 private:
     // A profile for a running emulator, stored as a user would store it.
@@ -83,7 +84,12 @@ void TestSignInGui::profilesDialogValidatesAndStores()
     QCOMPARE(flowApi->text(), u"https://api.flow.microsoft.com"_s); // the public cloud's
 
     // Plain http to another host would send tokens in clear text: refused.
+    QVERIFY(!flowApi->isVisible());
     dialog.findChild<QCheckBox *>(u"advancedCheck"_s)->setChecked(true);
+    QVERIFY(flowApi->isVisible());
+    // The advanced fields line up with the others (one form, one label column).
+    QTRY_COMPARE(flowApi->mapTo(&dialog, QPoint()).x(), tenant->mapTo(&dialog, QPoint()).x());
+    QCOMPARE(flowApi->width(), tenant->width());
     flowApi->setText(u"http://flow.example.com"_s);
     save->click();
     QVERIFY(error->text().contains(u"http"_s));
@@ -176,6 +182,73 @@ void TestSignInGui::deniedDeviceCodeShowsServiceWords()
     QVERIFY2(error->text().contains(u"AADSTS"_s) || error->text().contains(u"denied"_s, Qt::CaseInsensitive),
              qPrintable(error->text()));
     QVERIFY(dialog->findChild<QAbstractButton *>(u"deviceCodeButton"_s)->isEnabled()); // can try again
+}
+
+// Signing in with another profile while signed in: the current session goes on until the new
+// sign-in succeeds. Cancelling the sign-in dialog, or a denied code, leaves it as it was.
+void TestSignInGui::switchingProfileKeepsTheSessionUntilSuccess()
+{
+    emu::Emulator emulator;
+    QVERIFY(emulator.start());
+    storeEmulatorProfile(emulator);
+    Console console;
+    console.window()->show();
+    QSignalSpy signedIn(&console, &Console::signedIn);
+    console.start(true, {});
+    QVERIFY(signedIn.wait(20000));
+    const QString demoAccount = console.session()->account();
+    QTRY_VERIFY(console.window()->navigation()->rowCount() > 0);
+    auto *pages = console.window()->findChild<QStackedWidget *>(u"pages"_s);
+
+    const auto requestSignIn = [&]() -> SignInDialog * {
+        console.showProfiles();
+        auto *profiles = console.window()->findChild<ProfilesDialog *>();
+        if (!profiles)
+            return nullptr;
+        profiles->findChild<QAbstractButton *>(u"profileSignInButton"_s)->click();
+        SignInDialog *dialog = nullptr;
+        (void)QTest::qWaitFor(
+            [&] { return (dialog = console.window()->findChild<SignInDialog *>()) != nullptr; }, 10000);
+        return dialog;
+    };
+    const auto stillInTheDemo = [&] {
+        return console.session()->isSignedIn() && console.session()->account() == demoAccount &&
+               console.session()->profile().name == u"Demo"_s &&
+               console.window()->windowTitle().contains(u"Demo"_s) &&
+               pages->currentWidget()->objectName() != u"welcomePage"_s;
+    };
+
+    // Cancelled: nothing changed.
+    QPointer<SignInDialog> dialog = requestSignIn();
+    QVERIFY(dialog);
+    QVERIFY(stillInTheDemo());
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull());
+    QVERIFY(stillInTheDemo());
+    QVERIFY(!console.session()->hasStagedProfile());
+
+    // Denied: the dialog says why, the demo goes on.
+    dialog = requestSignIn();
+    QVERIFY(dialog);
+    dialog->findChild<QAbstractButton *>(u"deviceCodeButton"_s)->click();
+    auto *code = dialog->findChild<QLineEdit *>(u"deviceCodeEdit"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!code->text().isEmpty(), 10000);
+    const QString deniedCode = code->text();
+    QVERIFY(emulator.denyDeviceCode(deniedCode));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"signInError"_s)->isVisible(), 20000);
+    QVERIFY(stillInTheDemo());
+
+    // Approved: now, and only now, the new profile takes over.
+    dialog->findChild<QAbstractButton *>(u"deviceCodeButton"_s)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!code->text().isEmpty() && code->text() != deniedCode, 10000);
+    QVERIFY(stillInTheDemo());
+    signedIn.clear();
+    QVERIFY(emulator.approveDeviceCode(code->text(), emulator.demoUserUpn()));
+    QVERIFY(signedIn.wait(20000));
+    QCOMPARE(console.session()->profile().name, u"Emulator"_s);
+    QVERIFY(!console.isDemo());
+    QTRY_VERIFY(console.window()->windowTitle().contains(u"Emulator"_s));
+    QTRY_VERIFY(console.window()->navigation()->rowCount() > 0);
 }
 
 QTEST_MAIN(TestSignInGui)
