@@ -251,8 +251,18 @@ Response CatalogApi::connections(Request &req, const QString &envName)
             .key("statuses")
             .beginArray()
             .beginObject()
-            .field("status", q.value(5).toString())
-            .endObject()
+            .field("status", q.value(5).toString());
+        // As the service words a connection whose sign-in has lapsed.
+        if (q.value(5).toString() == "Error"_L1) {
+            w.field("target", "token")
+                .key("error")
+                .beginObject()
+                .field("code", "Unauthenticated")
+                .field("message", QString(u"Failed to refresh access token for service: "_s +
+                                          q.value(1).toString() + u". The user must sign in again."_s))
+                .endObject();
+        }
+        w.endObject()
             .endArray()
             .key("environment")
             .beginObject()

@@ -5,12 +5,15 @@
 #include "Formatting.h"
 #include "NavigationModel.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -81,7 +84,58 @@ EnvironmentPage::EnvironmentPage(ApiClient *client, NavigationModel *navigation,
     connectionProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_connections = makeTable(u"connectionTable"_s, tr("Connections"));
     m_connections->setModel(connectionProxy);
-    m_tabs->addTab(m_connections, tr("Connections"));
+    m_connections->sortByColumn(ConnectionListModel::NameColumn, Qt::AscendingOrder);
+    m_connectionsTab = new QWidget;
+    auto *connectionsLayout = new QVBoxLayout(m_connectionsTab);
+    connectionsLayout->setContentsMargins(0, 0, 0, 0);
+    connectionsLayout->addWidget(m_connections, 1);
+    m_connectionDetails = new QLabel;
+    m_connectionDetails->setObjectName(u"connectionDetails"_s);
+    m_connectionDetails->setWordWrap(true);
+    m_connectionDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_connectionDetails->hide();
+    connectionsLayout->addWidget(m_connectionDetails);
+    auto *usageRow = new QHBoxLayout;
+    m_usageNote = new QLabel;
+    m_usageNote->setObjectName(u"connectionUsageNote"_s);
+    m_usageNote->setWordWrap(true);
+    m_listAllFlows = new QPushButton(tr("&List every flow"));
+    m_listAllFlows->setObjectName(u"listEveryFlowButton"_s);
+    m_listAllFlows->setToolTip(
+        tr("Lists the rest of the environment's flows, so that \"Used by\" counts them all"));
+    usageRow->addWidget(m_usageNote, 1);
+    usageRow->addWidget(m_listAllFlows);
+    connectionsLayout->addLayout(usageRow);
+    m_tabs->addTab(m_connectionsTab, tr("Connections"));
+    connect(m_connections->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &EnvironmentPage::showSelectedConnection);
+    connect(m_connectionModel, &QAbstractItemModel::modelReset, this,
+            &EnvironmentPage::showSelectedConnection);
+    connect(m_listAllFlows, &QPushButton::clicked, this, [this] {
+        m_listingAllFlows = true;
+        m_listAllFlows->setEnabled(false);
+        const QModelIndex env = m_navigation->environmentIndex(m_environment.name);
+        if (m_navigation->canFetchMore(env))
+            m_navigation->fetchMore(env);
+    });
+    // The navigation model's flows change page by page, and as flows are edited: the usage is
+    // worked out again once the changes of one event-loop pass are in.
+    m_usageTimer = new QTimer(this);
+    m_usageTimer->setSingleShot(true);
+    m_usageTimer->setInterval(0);
+    connect(m_usageTimer, &QTimer::timeout, this, &EnvironmentPage::updateConnectionUsage);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(navigation, signal, m_usageTimer, qOverload<>(&QTimer::start));
+    connect(navigation, &QAbstractItemModel::dataChanged, m_usageTimer, qOverload<>(&QTimer::start));
+    connect(navigation, &QAbstractItemModel::modelReset, m_usageTimer, qOverload<>(&QTimer::start));
+    connect(navigation, &NavigationModel::flowsPageLoaded, this, [this](const QString &environment) {
+        if (environment != m_environment.name)
+            return;
+        const QModelIndex env = m_navigation->environmentIndex(environment);
+        if (m_listingAllFlows && m_navigation->canFetchMore(env))
+            m_navigation->fetchMore(env); // the next page, until every flow is listed
+        m_usageTimer->start();
+    });
 
     auto *connectorProxy = new QSortFilterProxyModel(this);
     connectorProxy->setSourceModel(m_connectorModel);
@@ -132,6 +186,7 @@ void EnvironmentPage::setEnvironment(const Environment &environment)
     if (root.isValid() && m_navigation->canFetchMore(m_flowProxy->mapToSource(root)))
         m_navigation->fetchMore(m_flowProxy->mapToSource(root));
     if (changed) {
+        m_listingAllFlows = false;
         m_connectionModel->setEnvironment({});
         m_connectorModel->setEnvironment({});
         loadVisibleTab();
@@ -142,10 +197,65 @@ void EnvironmentPage::loadVisibleTab()
 {
     if (m_environment.name.isEmpty())
         return;
-    if (m_tabs->currentWidget() == m_connections && m_connectionModel->environment() != m_environment.name)
+    if (m_tabs->currentWidget() == m_connectionsTab &&
+        m_connectionModel->environment() != m_environment.name) {
         m_connectionModel->setEnvironment(m_environment.name);
+        updateConnectionUsage();
+    }
     if (m_tabs->currentWidget() == m_connectors && m_connectorModel->environment() != m_environment.name)
         m_connectorModel->setEnvironment(m_environment.name);
+}
+
+void EnvironmentPage::updateConnectionUsage()
+{
+    if (m_environment.name.isEmpty())
+        return;
+    const QModelIndex env = m_navigation->environmentIndex(m_environment.name);
+    QHash<QString, QStringList> usage;
+    int flows = 0;
+    for (int row = 0; row < m_navigation->rowCount(env); ++row) {
+        const Flow *flow = m_navigation->flowAt(m_navigation->index(row, 0, env));
+        if (!flow)
+            continue;
+        ++flows;
+        for (const ConnectionReference &ref : flow->connectionReferences) {
+            QStringList &users = usage[ref.connectionName];
+            if (!ref.connectionName.isEmpty() && !users.contains(flow->displayName))
+                users.append(flow->displayName);
+        }
+    }
+    for (QStringList &users : usage)
+        users.sort(Qt::CaseInsensitive);
+    const bool complete = m_navigation->flowsComplete(m_environment.name);
+    if (complete)
+        m_listingAllFlows = false;
+    m_connectionModel->setUsage(usage, complete);
+    m_usageNote->setText(
+        complete ? tr("\"Used by\" counts every flow of this environment (%n flow(s)).", nullptr, flows)
+                 : tr("\"Used by\" counts the %n flow(s) listed so far.", nullptr, flows));
+    m_listAllFlows->setVisible(!complete);
+    m_listAllFlows->setEnabled(!m_listingAllFlows);
+    showSelectedConnection();
+}
+
+void EnvironmentPage::showSelectedConnection()
+{
+    const auto *proxy = static_cast<const QSortFilterProxyModel *>(m_connections->model());
+    const QModelIndex current = proxy->mapToSource(m_connections->currentIndex());
+    if (!current.isValid()) {
+        m_connectionDetails->hide();
+        return;
+    }
+    const Connection &connection = m_connectionModel->items().at(current.row());
+    QStringList lines;
+    const QString problem = ConnectionListModel::problemText(connection);
+    if (!problem.isEmpty())
+        lines << problem;
+    const QStringList users = m_connectionModel->usedBy(connection.name);
+    lines << (users.isEmpty() ? tr("No listed flow uses this connection.")
+                              : tr("Used by: %1").arg(users.join(u", "_s)));
+    m_connectionDetails->setText(lines.join(u'\n'));
+    m_connectionDetails->show();
 }
 
 void EnvironmentPage::refreshLists()

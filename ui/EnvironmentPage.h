@@ -7,6 +7,8 @@
 
 class QFormLayout;
 class QLabel;
+class QPushButton;
+class QTimer;
 class QSortFilterProxyModel;
 class QTableView;
 class QTabWidget;
@@ -33,6 +35,8 @@ public:
     // The flow rows of the table's selection, as indexes of the navigation model.
     QModelIndexList selectedFlows() const;
     void refreshLists();
+    ConnectionListModel *connectionModel() const { return m_connectionModel; }
+    QTableView *connectionTable() const { return m_connections; }
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
@@ -44,6 +48,9 @@ signals:
 
 private:
     void loadVisibleTab();
+    // "Used by": the flows listed under the environment, by the connections they reference.
+    void updateConnectionUsage();
+    void showSelectedConnection();
     static QTableView *makeTable(const QString &objectName, const QString &accessibleName);
 
     ApiClient *m_client;
@@ -54,6 +61,12 @@ private:
     QTabWidget *m_tabs = nullptr;
     QTableView *m_flows = nullptr;
     QTableView *m_connections = nullptr;
+    QWidget *m_connectionsTab = nullptr;
+    QLabel *m_connectionDetails = nullptr;
+    QLabel *m_usageNote = nullptr;
+    QPushButton *m_listAllFlows = nullptr;
+    QTimer *m_usageTimer = nullptr;
+    bool m_listingAllFlows = false;
     QTableView *m_connectors = nullptr;
     QSortFilterProxyModel *m_flowProxy = nullptr;
     ConnectionListModel *m_connectionModel = nullptr;

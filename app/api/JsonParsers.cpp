@@ -350,6 +350,12 @@ Connection parseConnection(const QJsonObject &o)
         c.apiId = str(obj(p, "apiId"_L1), "id"_L1);
     const QJsonArray statuses = p.value("statuses"_L1).toArray();
     c.status = statuses.isEmpty() ? str(p, "status"_L1) : str(statuses.first().toObject(), "status"_L1);
+    if (!statuses.isEmpty()) {
+        const QJsonObject error = obj(statuses.first().toObject(), "error"_L1);
+        c.errorCode = str(error, "code"_L1);
+        c.errorMessage = str(error, "message"_L1);
+    }
+    c.connectorDisplayName = str(p, "connectorDisplayName"_L1);
     c.createdMs = parseTimeMs(str(p, "createdTime"_L1));
     c.modifiedMs = parseTimeMs(str(p, "lastModifiedTime"_L1));
     return c;

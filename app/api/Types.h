@@ -156,6 +156,11 @@ struct Connection
     QString displayName;
     QString apiId;
     QString status; // Connected, Error ...
+    // Why a connection is in Error, in the service's words (statuses[0].error).
+    QString errorCode;
+    QString errorMessage;
+    // The connector's own name, when the service sends it with the connection.
+    QString connectorDisplayName;
     qint64 createdMs = 0;
     qint64 modifiedMs = 0;
 };

@@ -2,7 +2,9 @@
 // the tree, the pages, the actions and the editor, checked on the emulator's side.
 
 #include "ConflictDialog.h"
+#include "ConnectionListModel.h"
 #include "ConsoleTestSupport.h"
+#include "EnvironmentPage.h"
 #include "FlowActions.h"
 #include "FlowEditorDialog.h"
 #include "FlowPage.h"
@@ -14,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCollator>
+#include <QIcon>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -21,9 +24,11 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -51,6 +56,7 @@ private slots:
     void unsavedEditsAreNotThrownAway();
     void noShortcutIsAmbiguous();
     void longMessagesAreNotCutOff();
+    void connectionsNameTheirConnectorProblemAndFlows();
     void treeIsSortedAndKeepsTheSelection();
 
 private:
@@ -502,6 +508,74 @@ void TestConsoleGui::longMessagesAreNotCutOff()
     QVERIFY(window()->messageBar()->isVisible());
     QVERIFY(window()->statusBar()->currentMessage().isEmpty());
     window()->messageBar()->hide();
+}
+
+// Connections (issue 14, item 10): the connector by its display name, a connection in Error with
+// an icon and the service's reason, and the flows that use each connection.
+void TestConsoleGui::connectionsNameTheirConnectorProblemAndFlows()
+{
+    selectEnvironment();
+    auto *page = window()->findChild<EnvironmentPage *>();
+    QVERIFY(page);
+    auto *tabs = page->findChild<QTabWidget *>(u"environmentTabs"_s);
+    tabs->setCurrentIndex(1);
+    ConnectionListModel *connections = page->connectionModel();
+    QTRY_VERIFY(connections->rowCount() > 0);
+    // Every flow listed, so that "Used by" is complete.
+    const QModelIndex env = model()->environmentIndex(m_env);
+    auto *listAll = page->findChild<QPushButton *>(u"listEveryFlowButton"_s);
+    if (!model()->flowsComplete(m_env))
+        listAll->click();
+    QTRY_VERIFY(model()->flowsComplete(m_env));
+    QTRY_VERIFY(listAll->isHidden());
+
+    int errors = 0;
+    int used = 0;
+    for (int row = 0; row < connections->rowCount(); ++row) {
+        const Connection &c = connections->items().at(row);
+        const QString connector =
+            connections->index(row, ConnectionListModel::ConnectorColumn).data().toString();
+        QTRY_VERIFY2(!connections->index(row, ConnectionListModel::ConnectorColumn)
+                          .data()
+                          .toString()
+                          .startsWith(u"shared_"_s),
+                     qPrintable(connector));
+        if (c.status == u"Error"_s) {
+            ++errors;
+            QVERIFY(!c.errorMessage.isEmpty());
+            const QModelIndex status = connections->index(row, ConnectionListModel::StatusColumn);
+            QVERIFY(!status.data(Qt::DecorationRole).value<QIcon>().isNull());
+            QVERIFY(status.data(Qt::ToolTipRole).toString().contains(c.errorMessage));
+        }
+        // The flows whose connection references name this connection, from the listed flows.
+        QStringList expected;
+        for (int f = 0; f < model()->rowCount(env); ++f) {
+            const Flow *flow = model()->flowAt(model()->index(f, 0, env));
+            if (!flow)
+                continue;
+            for (const ConnectionReference &ref : flow->connectionReferences) {
+                if (ref.connectionName == c.name && !expected.contains(flow->displayName))
+                    expected << flow->displayName;
+            }
+        }
+        expected.sort(Qt::CaseInsensitive);
+        QCOMPARE(connections->usedBy(c.name), expected);
+        used += expected.isEmpty() ? 0 : 1;
+    }
+    QCOMPARE(errors, 1); // the demo's Teams connection
+    QVERIFY(used >= 3);
+
+    // Selecting the connection in Error explains it below the table.
+    QTableView *table = page->connectionTable();
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        if (table->model()->index(row, ConnectionListModel::StatusColumn).data().toString() == u"Error"_s)
+            table->setCurrentIndex(table->model()->index(row, 0));
+    }
+    auto *details = page->findChild<QLabel *>(u"connectionDetails"_s);
+    QVERIFY(details->isVisible());
+    QVERIFY(details->text().contains(u"Fix connection"_s));
+    QVERIFY(details->text().contains(u"Used by"_s));
+    tabs->setCurrentIndex(0);
 }
 
 void TestConsoleGui::noShortcutIsAmbiguous()
