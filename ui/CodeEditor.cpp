@@ -114,9 +114,26 @@ void CodeEditor::goToLine(int line, int column)
     setFocus();
 }
 
+void CodeEditor::setMarkedLines(const QList<int> &lines, const QColor &colour)
+{
+    m_markedLines = lines;
+    m_markColour = colour;
+    updateSelections();
+}
+
 void CodeEditor::updateSelections()
 {
     QList<QTextEdit::ExtraSelection> selections;
+    for (int line : std::as_const(m_markedLines)) {
+        const QTextBlock block = document()->findBlockByNumber(line);
+        if (!block.isValid())
+            continue;
+        QTextEdit::ExtraSelection mark;
+        mark.format.setBackground(m_markColour);
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        mark.cursor = QTextCursor(block);
+        selections.append(mark);
+    }
     if (!isReadOnly()) {
         QTextEdit::ExtraSelection current;
         QColor highlight = palette().color(QPalette::Highlight);

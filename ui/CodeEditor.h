@@ -19,6 +19,9 @@ public:
     // Underlines this 1-based line as the place of an error; 0 clears it.
     void setErrorLine(int line);
     void goToLine(int line, int column = 1);
+    // Gives these 0-based lines a full-width background (the conflict dialog's changed lines).
+    void setMarkedLines(const QList<int> &lines, const QColor &colour);
+    const QList<int> &markedLines() const { return m_markedLines; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -32,6 +35,8 @@ private:
     QWidget *m_lineNumbers = nullptr;
     JsonHighlighter *m_highlighter = nullptr;
     int m_errorLine = 0;
+    QList<int> m_markedLines;
+    QColor m_markColour;
 };
 
 } // namespace fc

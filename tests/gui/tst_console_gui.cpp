@@ -1,6 +1,7 @@
 // The console against the in-process emulator over real HTTP, offscreen: what a user does with
 // the tree, the pages, the actions and the editor, checked on the emulator's side.
 
+#include "CodeEditor.h"
 #include "ConflictDialog.h"
 #include "ConnectionListModel.h"
 #include "ConsoleTestSupport.h"
@@ -383,6 +384,20 @@ void TestConsoleGui::serverChangeIsDetected()
     QTRY_VERIFY_WITH_TIMEOUT((conflict = editor->findChild<ConflictDialog *>()), 20000);
     QVERIFY(conflict->findChild<QPlainTextEdit *>(u"conflictMine"_s)->toPlainText().contains(u"Mine"_s));
     QVERIFY(conflict->findChild<QPlainTextEdit *>(u"conflictServer"_s)->toPlainText().contains(u"Theirs"_s));
+    // The lines that differ are marked on both sides: the name's line, and nothing that is equal.
+    auto *mineEditor = conflict->findChild<CodeEditor *>(u"conflictMine"_s);
+    auto *serverEditor = conflict->findChild<CodeEditor *>(u"conflictServer"_s);
+    QVERIFY(!mineEditor->markedLines().isEmpty());
+    QVERIFY(!serverEditor->markedLines().isEmpty());
+    const QStringList mineLines = mineEditor->toPlainText().split(u'\n');
+    const QStringList serverLines = serverEditor->toPlainText().split(u'\n');
+    bool nameMarked = false;
+    for (int line : mineEditor->markedLines()) {
+        nameMarked = nameMarked || mineLines.at(line).contains(u"Mine"_s);
+        QVERIFY(!serverLines.contains(mineLines.at(line)));
+    }
+    QVERIFY(nameMarked);
+    QVERIFY(conflict->findChild<QLabel *>(u"conflictSummary"_s)->text().contains(u"differ"_s));
     // Nothing was overwritten while the user decides.
     QCOMPARE(serverFlow(flow).value("displayName"_L1).toString(), u"Theirs"_s);
 
