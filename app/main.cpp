@@ -1,13 +1,13 @@
 #include "Console.h"
 #include "MainWindow.h"
 #include "Theme.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QStyleFactory>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -23,15 +23,6 @@ struct Options
     QCommandLineOption profile;
     QCommandLineOption bench;
 };
-
-// The user's language when FlowConsole has it; otherwise English, whose file only adds the
-// plural forms of counted strings.
-void installTranslator(QTranslator &translator)
-{
-    if (translator.load(QLocale(), u"flowconsole"_s, u"_"_s, u":/i18n"_s) ||
-        translator.load(u"flowconsole_en"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(&translator);
-}
 
 Options describe(QCommandLineParser &parser)
 {
@@ -85,8 +76,7 @@ int main(int argc, char *argv[])
 
     if (answersWithoutDisplay(argc, argv)) {
         QCoreApplication app(argc, argv);
-        QTranslator translator;
-        installTranslator(translator);
+        fc::installTranslations();
         QCommandLineParser parser;
         describe(parser);
         parser.process(app); // prints the help or the version and exits
@@ -99,8 +89,7 @@ int main(int argc, char *argv[])
     // Fusion follows the system palette, dark included, the same on every desktop.
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     fc::theme::apply(fc::theme::saved()); // View → Theme, as the user left it
-    QTranslator translator;
-    installTranslator(translator);
+    fc::installTranslations();
 
     QCommandLineParser parser;
     const Options options = describe(parser);

@@ -14,6 +14,8 @@ packages=(
   libsimdjson-dev
   # runtime plugins for the offscreen/xcb platforms and SVG icons
   qt6-qpa-plugins libqt6svg6
+  # Qt's own strings (standard buttons, file dialogs) in the user's language
+  qt6-translations-l10n
   # tests: Xvfb, a session bus and a real Secret Service
   xvfb xauth dbus-x11 dbus gnome-keyring libsecret-tools
   # packaging

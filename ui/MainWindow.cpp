@@ -390,10 +390,15 @@ void MainWindow::buildMenus()
                                        "<p>Built with Qt %2 (running on Qt %3).<br>"
                                        "Released under the MIT licence.</p>"
                                        "<p>Bulk operations are journalled: nothing is sent twice, even after "
-                                       "a crash.</p>")
+                                       "a crash.</p>"
+                                       "<p><a href=\"https://learn.microsoft.com/power-automate/\">Power "
+                                       "Automate documentation</a> · <a "
+                                       "href=\"https://opensource.org/license/mit\">The MIT licence</a></p>")
                                         .arg(QApplication::applicationVersion(),
                                              QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())),
                                     QMessageBox::Ok, this);
+        box->setObjectName(u"aboutBox"_s);
+        box->setTextInteractionFlags(Qt::TextBrowserInteraction); // the links open in the browser
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
