@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 
+#include <QScopeGuard>
 #include <QTimer>
 #include <tuple>
 
@@ -53,6 +54,8 @@ void AuthSession::signOut()
     ++m_generation;
     m_refreshToken.clear();
     m_access.clear();
+    m_refreshing = false;
+    m_refreshQueue.clear();
     const auto pending = std::exchange(m_pending, {});
     for (auto it = pending.begin(); it != pending.end(); ++it) {
         for (const Pending &p : it.value()) {
@@ -97,12 +100,36 @@ void AuthSession::enqueueRefresh(const QString &resource, Host host, QObject *co
     // One refresh per resource at a time; everyone who asks meanwhile waits for it.
     auto &queue = m_pending[resource];
     queue.append(Pending{context, context != nullptr, std::move(callback)});
-    if (queue.size() == 1)
+    if (queue.size() > 1)
+        return;
+    if (m_refreshing)
+        m_refreshQueue.append({resource, host});
+    else
         refresh(resource, host);
+}
+
+void AuthSession::refreshNext()
+{
+    m_refreshing = false;
+    while (!m_refreshQueue.isEmpty()) {
+        const auto [resource, host] = m_refreshQueue.takeFirst();
+        if (!m_pending.contains(resource))
+            continue;
+        if (m_refreshToken.isEmpty()) {
+            // The token was refused meanwhile: the waiting resources have their answer too.
+            answer(resource, ApiError::make(ApiError::Kind::Auth,
+                                            tr("Not signed in: sign in to the profile first."), u"token"_s));
+            continue;
+        }
+        // A resource may have had its token from elsewhere meanwhile (none is shared now).
+        refresh(resource, host);
+        return;
+    }
 }
 
 void AuthSession::refresh(const QString &resource, Host host)
 {
+    m_refreshing = true;
     QUrlQuery form;
     form.addQueryItem(u"client_id"_s, QString::fromLatin1(QUrl::toPercentEncoding(m_profile.clientId)));
     form.addQueryItem(u"grant_type"_s, u"refresh_token"_s);
@@ -113,6 +140,9 @@ void AuthSession::refresh(const QString &resource, Host host)
                     [this, resource, generation](int, Result<QByteArray> body) {
                         if (generation != m_generation)
                             return;
+                        // Whatever the answer, the next resource's refresh follows it (with the
+                        // refresh token this one may have rotated).
+                        const auto next = qScopeGuard([this] { refreshNext(); });
                         if (!body) {
                             const ApiError error = body.error();
                             // invalid_grant: the refresh token is dead; anything else may pass.

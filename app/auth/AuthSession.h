@@ -65,6 +65,8 @@ private:
     void enqueueRefresh(const QString &resource, Host host, QObject *context, Callback callback);
     void refresh(const QString &resource, Host host);
     void answer(const QString &resource, const Result<QString> &result);
+    // Starts the next resource's refresh once the one in flight has its answer.
+    void refreshNext();
 
     QNetworkAccessManager *m_network;
     Profile m_profile;
@@ -73,6 +75,11 @@ private:
     QString m_refreshToken;
     QHash<QString, Access> m_access; // by resource
     QHash<QString, QList<Pending>> m_pending;
+    // One refresh in flight across all resources: a refresh token may be good for one
+    // redemption only (it rotates), so two resources refreshing at once with the same token
+    // would see the second refused as "already used" — and that ends the session.
+    bool m_refreshing = false;
+    QList<QPair<QString, Host>> m_refreshQueue; // resources waiting for their turn
     qint64 m_expirySkewMs = 120000;
     quint64 m_generation = 0; // bumps on sign-out so a late refresh answer is dropped
 };

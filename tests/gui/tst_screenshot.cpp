@@ -3,6 +3,7 @@
 
 #include "AdminFlowsModel.h"
 #include "AdminFlowsPage.h"
+#include "ConnectionListModel.h"
 #include "ConsoleTestSupport.h"
 #include "EnvironmentPage.h"
 #include "FlowActions.h"
@@ -66,6 +67,25 @@ private slots:
         QTRY_COMPARE(pages->currentWidget()->objectName(), u"environmentPage"_s);
         QTest::qWait(0);
         QVERIFY(window->grab().save(dir + u"/screenshot-environment.png"_s));
+        // The default environment's connections: connector names, the one in Error explained, Used by.
+        window->tree()->setCurrentIndex(static_cast<QSortFilterProxyModel *>(window->tree()->model())
+                                            ->mapFromSource(model->environmentIndex(env)));
+        auto *envPage = window->findChild<EnvironmentPage *>();
+        auto *envTabs = envPage->findChild<QTabWidget *>(u"environmentTabs"_s);
+        QStringList loadErrors;
+        QObject::connect(envPage->connectionModel(), &PagedModelBase::loadFailed, envPage,
+                         [&loadErrors](const ApiError &e) { loadErrors << e.toString(); });
+        envTabs->setCurrentIndex(1);
+        QTRY_VERIFY2(envPage->connectionModel()->rowCount() > 0, qPrintable(envTabs->tabText(1) + u" env="_s + envPage->connectionModel()->environment() + u" page="_s + envPage->environmentName() + u" want="_s + env + loadErrors.join(u' ')));
+        QTableView *connections = envPage->connectionTable();
+        for (int row = 0; row < connections->model()->rowCount(); ++row) {
+            if (connections->model()->index(row, ConnectionListModel::StatusColumn).data().toString() ==
+                u"Error"_s)
+                connections->setCurrentIndex(connections->model()->index(row, 0));
+        }
+        QTest::qWait(300);
+        QVERIFY(window->grab().save(dir + u"/screenshot-connections.png"_s));
+        envTabs->setCurrentIndex(0);
 
         // A flow page: select the first flow that is on, Details tab.
         QModelIndex flowIndex;

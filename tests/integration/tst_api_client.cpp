@@ -23,6 +23,7 @@ private slots:
     void pagingFollowsNextLink_data();
     void pagingFollowsNextLink();
     void expiredTokenIsRefreshedWithoutTheCallerNoticing();
+    void threeHostsRefreshingAtOnceKeepTheSession();
     void throttleStormLosesNothingAndDuplicatesNothing();
     void droppedConnectionsGiveClearErrors();
     void stallTimesOut();
@@ -352,6 +353,33 @@ void TestApiClient::expiredTokenIsRefreshedWithoutTheCallerNoticing()
     QCOMPARE(rotated.size(), 1); // exactly one refresh (with rotation)
     QCOMPARE(session->client()->transport()->requestsSent() - sentBefore,
              quint64(8)); // 4 refused, 4 replayed
+}
+
+// The Flow, Power Apps and Graph hosts each need their own access token, got with the one
+// refresh token — which the identity service rotates and accepts once. Asked at the same moment,
+// the three refreshes go one after another, each with the newest token; sent side by side, the
+// second and third were refused as "already used" and the session ended (found by the connections
+// tab, whose connector look-ups and list ask the Power Apps host while the flow page asks Graph).
+void TestApiClient::threeHostsRefreshingAtOnceKeepTheSession()
+{
+    auto session = newSession(Dialect::Live);
+    QVERIFY(session);
+    AuthSession *auth = session->auth();
+    QSignalSpy expired(auth, &AuthSession::sessionExpired);
+    QSignalSpy rotated(auth, &AuthSession::refreshTokenChanged);
+    std::vector<std::optional<Result<QString>>> tokens(3);
+    const Host hosts[] = {Host::Flow, Host::PowerApps, Host::Graph};
+    for (int i = 0; i < 3; ++i)
+        auth->refreshNow(hosts[i], this,
+                         [&tokens, i](Result<QString> t) { tokens[std::size_t(i)].emplace(std::move(t)); });
+    QVERIFY(QTest::qWaitFor(
+        [&] { return std::all_of(tokens.begin(), tokens.end(), [](auto &t) { return t.has_value(); }); },
+        15000));
+    for (auto &t : tokens)
+        QVERIFY2(t->ok(), qPrintable(t->error().toString()));
+    QVERIFY(expired.isEmpty());
+    QVERIFY(auth->isSignedIn());
+    QCOMPARE(rotated.size(), 3); // three redemptions, each with the token the one before returned
 }
 
 void TestApiClient::throttleStormLosesNothingAndDuplicatesNothing()
