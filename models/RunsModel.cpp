@@ -98,6 +98,7 @@ void RunsModel::reload()
     m_counts.fill(0);
     m_cursor = {};
     m_cursorWalk.reset();
+    m_storeGap = false;
     m_loaded = false;
     m_pagesRead = 0;
     m_storedFrom = 0;
@@ -159,8 +160,12 @@ void RunsModel::storePage(const QList<FlowRun> &runs, bool lastPage)
 {
     if (!m_store || !unfiltered())
         return;
-    if (!runs.isEmpty() && !m_store->save(m_env, m_flow, runs))
-        return; // a store that cannot be written only costs the next open its speed
+    if (m_storeGap)
+        return; // a page of this chain was not stored: claiming coverage below it would hide the gap
+    if (!runs.isEmpty() && !m_store->save(m_env, m_flow, runs)) {
+        m_storeGap = true; // a store that cannot be written (a full disk) only costs the next open its speed
+        return;
+    }
     // This chain of pages runs from the newest run (or from the stored history's end) down
     // without a gap: every run started after the oldest one read is stored now.
     qint64 oldest = 0;
@@ -261,8 +266,8 @@ void RunsModel::onSlicedPage(const QList<FlowRun> &runs)
         fresh.removeIf([this](const FlowRun &run) { return m_slicedBoundary.contains(run.name); });
     ++m_pagesRead;
     // Pages of different windows arrive in any order: stored, but the coverage waits for the end.
-    if (m_store && unfiltered() && !fresh.isEmpty())
-        m_store->save(m_env, m_flow, fresh);
+    if (m_store && unfiltered() && !fresh.isEmpty() && !m_store->save(m_env, m_flow, fresh))
+        m_storeGap = true;
     const int added = static_cast<int>(fresh.size());
     m_loadAllBatch.append(std::move(fresh));
     if (!m_batchClock.isValid() || m_batchClock.elapsed() >= kLoadAllBatchMs)
@@ -288,7 +293,9 @@ void RunsModel::onSlicedFinished(bool complete)
         m_sliced->deleteLater();
         m_sliced = nullptr;
         m_slicedBoundary.clear();
-        if (m_store && unfiltered()) {
+        // Complete only when every page went in: a page the store refused (a full disk) leaves
+        // the history open, to be read again next time.
+        if (m_store && unfiltered() && !m_storeGap) {
             qint64 oldest = 0;
             for (const FlowRun &run : m_rows)
                 oldest = oldest == 0 ? run.startMs : std::min(oldest, run.startMs);

@@ -150,6 +150,7 @@ private:
     void onSlicedFinished(bool complete);
     SlicedRunLoader *m_sliced = nullptr;
     QSet<QString> m_slicedBoundary; // rows at the windows' upper edge, read already
+    bool m_storeGap = false;        // a page of the current load was not stored (e.g. the disk is full)
     int m_parallelWindows = 6;
 
 public:

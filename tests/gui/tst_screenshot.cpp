@@ -13,6 +13,7 @@
 #include "RunsModel.h"
 #include "RunsTab.h"
 #include "Theme.h"
+#include "Translations.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -31,7 +32,11 @@ class TestScreenshot : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase() { QSettings().clear(); }
+    void initTestCase()
+    {
+        QSettings().clear();
+        installTranslations(QLocale(QLocale::English)); // as main() does: "2 flows", not "2 flow(s)"
+    }
 
     // What a first start looks like (no profile, no --demo), and the dialogs it leads to.
     void firstStart()
@@ -76,7 +81,10 @@ private slots:
         QObject::connect(envPage->connectionModel(), &PagedModelBase::loadFailed, envPage,
                          [&loadErrors](const ApiError &e) { loadErrors << e.toString(); });
         envTabs->setCurrentIndex(1);
-        QTRY_VERIFY2(envPage->connectionModel()->rowCount() > 0, qPrintable(envTabs->tabText(1) + u" env="_s + envPage->connectionModel()->environment() + u" page="_s + envPage->environmentName() + u" want="_s + env + loadErrors.join(u' ')));
+        QTRY_VERIFY2(envPage->connectionModel()->rowCount() > 0,
+                     qPrintable(envTabs->tabText(1) + u" env="_s + envPage->connectionModel()->environment() +
+                                u" page="_s + envPage->environmentName() + u" want="_s + env +
+                                loadErrors.join(u' ')));
         QTableView *connections = envPage->connectionTable();
         for (int row = 0; row < connections->model()->rowCount(); ++row) {
             if (connections->model()->index(row, ConnectionListModel::StatusColumn).data().toString() ==

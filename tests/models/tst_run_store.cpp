@@ -9,8 +9,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace fc;
@@ -49,6 +54,8 @@ private slots:
     void reopenShowsStoredRunsThenOnlyNewOnes();
     void partialHistoryContinuesBelowTheBoundary();
     void limitTrimsTheOldestAndClearForgets();
+    void fullDiskLosesNothingStoredAndTheGridGoesOn();
+    void twoWindowsWriteTheSameStore();
 
 private:
     QTemporaryDir m_dir;
@@ -210,6 +217,129 @@ void TestRunStore::limitTrimsTheOldestAndClearForgets()
     QVERIFY(store.clear());
     QCOMPARE(store.runCount(), 0);
     QVERIFY(!store.load(u"env"_s, u"flow"_s));
+}
+
+// The store's own SQLite connection, to make its disk "full": max_page_count caps the file at
+// the pages it has, and SQLite then answers every growing write with SQLITE_FULL.
+static QSqlDatabase connectionOf(const RunStore &store)
+{
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.databaseName() == store.path())
+            return db;
+    }
+    return {};
+}
+
+static bool capPages(QSqlDatabase db, bool full)
+{
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA page_count"_s) || !q.next())
+        return false;
+    const qint64 pages = q.value(0).toLongLong();
+    return q.exec(u"PRAGMA max_page_count = %1"_s.arg(full ? pages : 1073741823));
+}
+
+void TestRunStore::fullDiskLosesNothingStoredAndTheGridGoesOn()
+{
+    RunStore store;
+    QVERIFY(store.open(m_dir.filePath(u"full.sqlite"_s)));
+    QList<FlowRun> first;
+    for (int i = 0; i < 500; ++i)
+        first.append(makeRun(u"R%1"_s.arg(100000 - i), 1'000'000 - i * 10, RunStatus::Succeeded));
+    QVERIFY(store.save(u"env"_s, u"flow"_s, first));
+    QVERIFY(store.setCoverage(u"env"_s, u"flow"_s, first.last().startMs, false));
+    QSqlDatabase db = connectionOf(store);
+    QVERIFY(db.isValid());
+    QVERIFY(capPages(db, true));
+
+    // A page of 5,000 more runs does not fit: refused whole, with SQLite's reason, nothing half written.
+    QList<FlowRun> more;
+    for (int i = 0; i < 5000; ++i)
+        more.append(makeRun(u"Q%1"_s.arg(100000 - i), 500'000 - i * 10, RunStatus::Failed));
+    QVERIFY(!store.save(u"env"_s, u"flow"_s, more));
+    QVERIFY2(store.lastError().contains(u"full"_s, Qt::CaseInsensitive), qPrintable(store.lastError()));
+    QCOMPARE(store.runCount(), 500);
+    const auto history = store.load(u"env"_s, u"flow"_s);
+    QVERIFY(history);
+    QCOMPARE(history->runs.size(), std::size_t(500));
+    QCOMPARE(history->coveredFromMs, first.last().startMs);
+
+    // A grid on that store still shows every run of the flow from the service.
+    auto s = test::startEmulatorSession(u"large:600"_s);
+    QVERIFY(s);
+    QString env, flow;
+    for (const QString &e : s->emulator->environmentNames()) {
+        for (const QString &f : s->emulator->flowNames(e)) {
+            if (s->emulator->runCount(e, f) == 600) {
+                env = e;
+                flow = f;
+            }
+        }
+    }
+    RunsModel model(s->session->client());
+    model.setRunStore(&store);
+    model.setFlow(env, flow);
+    QSignalSpy done(&model, &RunsModel::loadAllFinished);
+    model.loadAll();
+    QVERIFY(done.wait(30000));
+    QCOMPARE(model.rowCount(), 600);
+    QCOMPARE(distinctNames(model), 600);
+    const auto coverage = store.coverage(env, flow);
+    QVERIFY(!coverage || !coverage->second); // never claimed complete: nothing of it was stored
+
+    // Room again: the next save goes through.
+    QVERIFY(capPages(db, false));
+    QVERIFY(store.save(u"env"_s, u"flow"_s, more));
+    QCOMPARE(store.runCount(), 5500);
+}
+
+// Two windows of one profile share the file: both write at the same time (here from two
+// threads, each with its own connection as each window has), one waiting on SQLite's busy
+// timeout while the other commits, and neither loses a run.
+void TestRunStore::twoWindowsWriteTheSameStore()
+{
+    const QString path = m_dir.filePath(u"shared.sqlite"_s);
+    const auto batch = [](const QString &who, int round, RunStatus status) {
+        QList<FlowRun> runs;
+        for (int i = 0; i < 100; ++i)
+            runs.append(makeRun(u"%1%2-%3"_s.arg(who).arg(round).arg(i), round * 1000 + i, status));
+        runs.append(makeRun(u"shared"_s, 1, status)); // the same run from both: one row
+        return runs;
+    };
+    RunStore a;
+    QVERIFY(a.open(path));
+    std::atomic<int> failuresB{0};
+    QString errorB;
+    std::thread other([&] {
+        RunStore b;
+        if (!b.open(path)) {
+            failuresB = 1000;
+            errorB = b.lastError();
+            return;
+        }
+        for (int round = 0; round < 30; ++round) {
+            if (!b.save(u"env"_s, u"flow"_s, batch(u"B"_s, round, RunStatus::Failed))) {
+                ++failuresB;
+                errorB = b.lastError();
+            }
+        }
+    });
+    int failuresA = 0;
+    QString errorA;
+    for (int round = 0; round < 30; ++round) {
+        if (!a.save(u"env"_s, u"flow"_s, batch(u"A"_s, round, RunStatus::Succeeded))) {
+            ++failuresA;
+            errorA = a.lastError();
+        }
+    }
+    other.join();
+    QVERIFY2(failuresA == 0, qPrintable(errorA));
+    QVERIFY2(failuresB == 0, qPrintable(errorB));
+    QCOMPARE(a.runCount(), 30 * 200 + 1);
+    const auto history = a.load(u"env"_s, u"flow"_s);
+    QVERIFY(history);
+    QCOMPARE(history->runs.size(), std::size_t(30 * 200 + 1));
 }
 
 QTEST_GUILESS_MAIN(TestRunStore)
