@@ -632,7 +632,17 @@ QString RunsTab::rangeText() const
         return tr("started %1 to %2")
             .arg(QLocale().toString(m_from->dateTime(), QLocale::ShortFormat),
                  QLocale().toString(m_to->dateTime(), QLocale::ShortFormat));
-    return tr("started in the %1").arg(m_range->currentText().toLower());
+    // Whole phrases, not the combo's text lowered: German capitalises its nouns.
+    switch (m_range->currentData().toInt()) {
+    case 1:
+        return tr("started in the last hour");
+    case 24:
+        return tr("started in the last 24 hours");
+    case 24 * 7:
+        return tr("started in the last 7 days");
+    default:
+        return tr("started in the last 28 days");
+    }
 }
 
 void RunsTab::loadAll()

@@ -70,5 +70,5 @@ void TestLineDiff::tooLargeMiddleIsMarkedWhole()
     QCOMPARE(diff.changedRight.size(), 49);
 }
 
-QTEST_MAIN(TestLineDiff)
+QTEST_GUILESS_MAIN(TestLineDiff)
 #include "tst_line_diff.moc"
