@@ -10,9 +10,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace fc {
 
+// lupdate files these strings under "fc" (the namespace of the functions that ask for them):
+// the context asked for must be the same, or no translation is ever found.
 static QString tr(const char *text)
 {
-    return QCoreApplication::translate("DefinitionValidator", text);
+    return QCoreApplication::translate("fc", text);
 }
 
 TextPosition positionOfOffset(const QString &text, qsizetype offset)

@@ -164,6 +164,14 @@ void RunDetailsDialog::reload()
         });
 }
 
+// The trigger's status in the user's words when it is one the console knows ("Succeeded" reads
+// "Erfolgreich" in German); an unknown one as the service sent it.
+QString RunDetailsDialog::triggerStatusText() const
+{
+    const RunStatus status = runStatusFromName(m_details.triggerStatus);
+    return status == RunStatus::Unknown ? m_details.triggerStatus : RunDisplay::statusText(status);
+}
+
 void RunDetailsDialog::fill()
 {
     const FlowRun &run = m_details.run;
@@ -177,7 +185,7 @@ void RunDetailsDialog::fill()
     m_correlation->setText(run.correlationId);
     m_trigger->setText(m_details.triggerStatus.isEmpty()
                            ? run.triggerName
-                           : tr("%1 (%2)").arg(run.triggerName, m_details.triggerStatus));
+                           : tr("%1 (%2)").arg(run.triggerName, triggerStatusText()));
     m_origin->setText(run.originRun.isEmpty() || run.originRun == run.name ? tr("—") : run.originRun);
     // In the order they ran; those that never started (skipped) last, as the service lists them.
     std::stable_sort(m_details.actions.begin(), m_details.actions.end(),
@@ -193,7 +201,7 @@ void RunDetailsDialog::fill()
     m_actions->clear();
     auto *trigger = new QTreeWidgetItem(
         m_actions, {run.triggerName.isEmpty() ? tr("(trigger)") : run.triggerName, tr("Trigger"),
-                    m_details.triggerStatus, QString(), formatTime(run.startMs), QString(), QString()});
+                    triggerStatusText(), QString(), formatTime(run.startMs), QString(), QString()});
     trigger->setData(0, Qt::UserRole, -1);
     QFont bold = trigger->font(0);
     bold.setBold(true);

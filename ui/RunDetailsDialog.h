@@ -44,6 +44,7 @@ signals:
 
 private:
     void fill();
+    QString triggerStatusText() const;
     void showSelected();
     void cancelRun();
     void resubmitRun();

@@ -6,7 +6,8 @@ namespace fc {
 
 QString networkErrorMessage(QNetworkReply::NetworkError error)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("fc::NetworkErrors", text); };
+    // The context lupdate files these strings under (this function's namespace).
+    const auto tr = [](const char *text) { return QCoreApplication::translate("fc", text); };
     switch (error) {
     case QNetworkReply::NoError:
         return {};

@@ -40,6 +40,8 @@ const CloudUrls kClouds[] = {
      "https://service.powerapps.cn"},
 };
 
+// Profile's member functions ask in the context lupdate files their strings under
+// ("fc::Profile"); the free functions below name theirs ("fc") in each call, as lupdate would.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("fc::Profile", text);
@@ -48,22 +50,27 @@ QString tr(const char *text)
 std::optional<QString> checkUrl(const QUrl &url, const QString &what)
 {
     if (url.isEmpty())
-        return tr("The %1 URL is missing.").arg(what);
+        return QCoreApplication::translate("fc", "The %1 URL is missing.").arg(what);
     if (!url.isValid() || url.host().isEmpty())
-        return tr("The %1 URL \"%2\" is not a valid URL.").arg(what, url.toString());
+        return QCoreApplication::translate("fc", "The %1 URL \"%2\" is not a valid URL.")
+            .arg(what, url.toString());
     if (!url.userInfo().isEmpty())
-        return tr("The %1 URL must not contain a user name or password.").arg(what);
+        return QCoreApplication::translate("fc", "The %1 URL must not contain a user name or password.")
+            .arg(what);
     if (url.hasQuery() || url.hasFragment())
-        return tr("The %1 URL must not contain a query or fragment.").arg(what);
+        return QCoreApplication::translate("fc", "The %1 URL must not contain a query or fragment.")
+            .arg(what);
     const QString scheme = url.scheme().toLower();
     if (scheme == "http"_L1) {
         if (!isLoopbackHost(url.host()))
-            return tr("The %1 URL \"%2\" uses plain http to a host that is not this computer. Tokens would "
-                      "travel "
-                      "unencrypted; use https (plain http is allowed only to 127.0.0.1, ::1 or localhost).")
+            return QCoreApplication::translate(
+                       "fc",
+                       "The %1 URL \"%2\" uses plain http to a host that is not this computer. Tokens would "
+                       "travel "
+                       "unencrypted; use https (plain http is allowed only to 127.0.0.1, ::1 or localhost).")
                 .arg(what, url.toString());
     } else if (scheme != "https"_L1) {
-        return tr("The %1 URL must start with https://.").arg(what);
+        return QCoreApplication::translate("fc", "The %1 URL must start with https://.").arg(what);
     }
     return std::nullopt;
 }
@@ -78,7 +85,7 @@ QUrl url(const char *text)
 QString cloudPresetName(CloudPreset preset)
 {
     if (preset == CloudPreset::Custom)
-        return tr("Custom");
+        return QCoreApplication::translate("fc", "Custom");
     return QString::fromLatin1(kClouds[static_cast<int>(preset)].name);
 }
 

@@ -31,7 +31,8 @@ QString bulkActionName(BulkAction action)
 
 QString bulkActionDisplayName(BulkAction action)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("fc::BulkAction", text); };
+    // The context lupdate files these strings under (this function's namespace).
+    const auto tr = [](const char *text) { return QCoreApplication::translate("fc", text); };
     switch (action) {
     case BulkAction::CancelRun:
         return tr("Cancel run");
@@ -60,7 +61,7 @@ bool isIdempotent(BulkAction action)
 
 QString itemStateName(ItemState state)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("fc::ItemState", text); };
+    const auto tr = [](const char *text) { return QCoreApplication::translate("fc", text); };
     switch (state) {
     case ItemState::Pending:
         return tr("Pending");

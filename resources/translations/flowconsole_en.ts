@@ -103,352 +103,352 @@
 <context>
     <name>fc</name>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="14"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="15"/>
         <source>The server refused the connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="16"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="17"/>
         <source>The server closed the connection before answering.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="18"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="19"/>
         <source>The server&apos;s name could not be resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="20"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="21"/>
         <source>The connection timed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="22"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="23"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="24"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="25"/>
         <source>The secure connection could not be established (TLS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="26"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="27"/>
         <source>The network is temporarily unavailable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="28"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="29"/>
         <source>The network session failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="30"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="31"/>
         <source>Background requests are not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="32"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="33"/>
         <source>The server redirected too many times.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="34"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="35"/>
         <source>The server redirected from https to plain http.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="36"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="37"/>
         <source>The proxy refused the connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="38"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="39"/>
         <source>The proxy closed the connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="40"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="41"/>
         <source>The proxy could not be found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="42"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="43"/>
         <source>The proxy timed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="44"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="45"/>
         <source>The proxy requires authentication.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="46"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="47"/>
         <source>Access denied (403).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="48"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="49"/>
         <source>The operation is not permitted (405).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="50"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="51"/>
         <source>Not found (404).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="52"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="53"/>
         <source>The server requires authentication (401).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="54"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="55"/>
         <source>The request had to be sent again and could not be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="56"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="57"/>
         <source>The request conflicts with the current state (409).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="58"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="59"/>
         <source>The resource is gone (410).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="60"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="61"/>
         <source>The server failed (500).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="62"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="63"/>
         <source>The server does not implement this (501).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="64"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="65"/>
         <source>The service is unavailable (503).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="66"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="67"/>
         <source>Unknown protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="68"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="69"/>
         <source>Invalid operation for the protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="70"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="71"/>
         <source>Unknown network error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="72"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="73"/>
         <source>Unknown proxy error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="74"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="75"/>
         <source>The server answered with an unexpected status.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="76"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="77"/>
         <source>The server&apos;s answer broke the HTTP protocol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="78"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="79"/>
         <source>Unknown server error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="80"/>
+        <location filename="../../app/api/NetworkErrors.cpp" line="81"/>
         <source>Network error %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="51"/>
+        <location filename="../../app/auth/Profile.cpp" line="53"/>
         <source>The %1 URL is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="53"/>
+        <location filename="../../app/auth/Profile.cpp" line="55"/>
         <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="55"/>
+        <location filename="../../app/auth/Profile.cpp" line="58"/>
         <source>The %1 URL must not contain a user name or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="57"/>
+        <location filename="../../app/auth/Profile.cpp" line="61"/>
         <source>The %1 URL must not contain a query or fragment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="61"/>
+        <location filename="../../app/auth/Profile.cpp" line="66"/>
         <source>The %1 URL &quot;%2&quot; uses plain http to a host that is not this computer. Tokens would travel unencrypted; use https (plain http is allowed only to 127.0.0.1, ::1 or localhost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="66"/>
+        <location filename="../../app/auth/Profile.cpp" line="73"/>
         <source>The %1 URL must start with https://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="81"/>
+        <location filename="../../app/auth/Profile.cpp" line="88"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="37"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="38"/>
         <source>Cancel run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="39"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="40"/>
         <source>Resubmit run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="41"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="42"/>
         <source>Turn on flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="43"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="44"/>
         <source>Turn off flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="45"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="46"/>
         <source>Delete flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="47"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="48"/>
         <source>Add owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="49"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="50"/>
         <source>Remove owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="51"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="52"/>
         <source>Restore flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="66"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="67"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="68"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="69"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="70"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="71"/>
         <source>Succeeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="72"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="73"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="74"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="75"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="76"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="77"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="86"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="87"/>
         <source>Running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="88"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="89"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="90"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="91"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="92"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="93"/>
         <source>Finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="94"/>
+        <location filename="../../app/ops/BulkTypes.cpp" line="95"/>
         <source>Interrupted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="40"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="42"/>
         <source>The definition has no &quot;$schema&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="44"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="46"/>
         <source>The definition has no &quot;triggers&quot; object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="46"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="48"/>
         <source>The definition has no trigger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="50"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="52"/>
         <source>The definition has no &quot;actions&quot; object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="70"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="72"/>
         <source>The action &quot;%1&quot; is not an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="75"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="77"/>
         <source>The action &quot;%1&quot; has no &quot;type&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="78"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="80"/>
         <source>The &quot;runAfter&quot; of &quot;%1&quot; is not an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="83"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="85"/>
         <source>The action &quot;%1&quot; runs after itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="85"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="87"/>
         <source>The action &quot;%1&quot; runs after &quot;%2&quot;, which does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="125"/>
+        <location filename="../../models/DefinitionValidator.cpp" line="127"/>
         <source>The definition must be a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -786,9 +786,9 @@
     <message numerus="yes">
         <location filename="../../ui/AdminFlowsPage.cpp" line="299"/>
         <source>%n with no valid owner</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n operation did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</numerusform>
+            <numerusform>%n operations did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</numerusform>
         </translation>
     </message>
     <message>
@@ -819,9 +819,9 @@
     <message numerus="yes">
         <location filename="../../ui/AdminFlowsPage.cpp" line="380"/>
         <source>Adding %1 as co-owner of %n flow(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Adding %1 as co-owner of %n flow</numerusform>
+            <numerusform>Adding %1 as co-owner of %n flows</numerusform>
         </translation>
     </message>
     <message>
@@ -842,9 +842,9 @@
     <message numerus="yes">
         <location filename="../../ui/AdminFlowsPage.cpp" line="449"/>
         <source>Delete %n flows? They stay in the recycle bin for 21 days and can be restored until then.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n flow? It stays in the recycle bin for 21 days and can be restored until then.</numerusform>
+            <numerusform>Delete %n flows? They stay in the recycle bin for 21 days and can be restored until then.</numerusform>
         </translation>
     </message>
     <message>
@@ -881,9 +881,9 @@
     <message numerus="yes">
         <location filename="../../ui/AdminFlowsPage.cpp" line="485"/>
         <source>%n flow(s) exported to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n flow exported to %1.</numerusform>
+            <numerusform>%n flows exported to %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -974,12 +974,13 @@
 <context>
     <name>fc::AuthSession</name>
     <message>
-        <location filename="../../app/auth/AuthSession.cpp" line="60"/>
+        <location filename="../../app/auth/AuthSession.cpp" line="63"/>
         <source>Signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/AuthSession.cpp" line="92"/>
+        <location filename="../../app/auth/AuthSession.cpp" line="95"/>
+        <location filename="../../app/auth/AuthSession.cpp" line="121"/>
         <source>Not signed in: sign in to the profile first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,9 +1060,9 @@
     <message numerus="yes">
         <location filename="../../ui/AdminFlowsPage.cpp" line="45"/>
         <source>Find the person or group who will co-own %n flow(s). They are added with the role Can edit; existing owners stay.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Stopped because %1. Nothing more was sent and nothing was sent twice; %n item not sent yet can be resumed once the problem is fixed.</numerusform>
+            <numerusform>Stopped because %1. Nothing more was sent and nothing was sent twice; %n items not sent yet can be resumed once the problem is fixed.</numerusform>
         </translation>
     </message>
     <message>
@@ -1083,47 +1084,60 @@
 <context>
     <name>fc::ConflictDialog</name>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="19"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="24"/>
         <source>The flow changed on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="22"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="31"/>
         <source>Someone changed this flow on the server (last modified %1) since you opened it. Compare both versions and choose which one to keep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="27"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="36"/>
         <source>&lt;b&gt;Your version&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="28"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="37"/>
         <source>&lt;b&gt;The server&apos;s version&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="31"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="40"/>
         <source>Your version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="36"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="45"/>
         <source>The server&apos;s version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="44"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="58"/>
+        <source>Both versions have the same definition and name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ConflictDialog.cpp" line="59"/>
+        <source>%n place(s) differ, marked on both sides.</source>
+        <translation>
+            <numerusform>%n place differs, marked on both sides.</numerusform>
+            <numerusform>%n places differ, marked on both sides.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConflictDialog.cpp" line="74"/>
         <source>Save &amp;my version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="46"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="76"/>
         <source>Take the &amp;server&apos;s version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="48"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="78"/>
         <source>&amp;Back to editing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1131,22 +1145,65 @@
 <context>
     <name>fc::ConnectionListModel</name>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="52"/>
+        <location filename="../../models/ConnectionListModel.cpp" line="62"/>
+        <source>the service reports an error but gives no reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/ConnectionListModel.cpp" line="64"/>
+        <source>This connection cannot be used: %1 Flows that use it fail until its owner signs in to it again (in Power Automate: Data → Connections → Fix connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/ConnectionListModel.cpp" line="85"/>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/ConnectionListModel.cpp" line="87"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/ConnectionListModel.cpp" line="131"/>
+        <source>No flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/ConnectionListModel.cpp" line="131"/>
+        <source>None of the flows listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/ConnectionListModel.cpp" line="132"/>
+        <source>%n flow(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n flow</numerusform>
+            <numerusform>%n flows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../models/ConnectionListModel.cpp" line="147"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="54"/>
+        <location filename="../../models/ConnectionListModel.cpp" line="149"/>
         <source>Connector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="56"/>
+        <location filename="../../models/ConnectionListModel.cpp" line="151"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="58"/>
+        <location filename="../../models/ConnectionListModel.cpp" line="153"/>
+        <source>Used by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models/ConnectionListModel.cpp" line="155"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,13 +1245,13 @@
     <name>fc::Console</name>
     <message>
         <location filename="../../ui/Console.cpp" line="27"/>
-        <location filename="../../ui/Console.cpp" line="205"/>
+        <location filename="../../ui/Console.cpp" line="225"/>
         <source>You signed out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/Console.cpp" line="37"/>
-        <location filename="../../ui/Console.cpp" line="187"/>
+        <location filename="../../ui/Console.cpp" line="201"/>
         <source>The demo could not start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,18 +1281,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="131"/>
+        <location filename="../../ui/Console.cpp" line="132"/>
         <source>Could not open a browser. Use a device code instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="161"/>
+        <location filename="../../ui/Console.cpp" line="166"/>
         <source>The demo could not sign in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="162"/>
+        <location filename="../../ui/Console.cpp" line="167"/>
         <source>Sign-in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/Console.cpp" line="178"/>
+        <source>Could not sign in with %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1260,76 +1322,112 @@
 <context>
     <name>fc::EnvironmentPage</name>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="28"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="31"/>
         <source>Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="33"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="36"/>
         <source>Environment name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="41"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="44"/>
         <source>Environment details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="49"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="52"/>
         <source>Environment tabs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="61"/>
-        <location filename="../../ui/EnvironmentPage.cpp" line="70"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="64"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="73"/>
         <source>Flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="82"/>
-        <location filename="../../ui/EnvironmentPage.cpp" line="84"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="85"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="109"/>
         <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="90"/>
-        <location filename="../../ui/EnvironmentPage.cpp" line="92"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="102"/>
+        <source>&amp;List every flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/EnvironmentPage.cpp" line="105"/>
+        <source>Lists the rest of the environment&apos;s flows, so that &quot;Used by&quot; counts them all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/EnvironmentPage.cpp" line="144"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="146"/>
         <source>Connectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="121"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="175"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="122"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="176"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="123"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="177"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="125"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="179"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="125"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="179"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="125"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="179"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="126"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="180"/>
         <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/EnvironmentPage.cpp" line="234"/>
+        <source>&quot;Used by&quot; counts every flow of this environment (%n flow(s)).</source>
+        <translation>
+            <numerusform>%n flow</numerusform>
+            <numerusform>%n flows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/EnvironmentPage.cpp" line="235"/>
+        <source>&quot;Used by&quot; counts the %n flow(s) listed so far.</source>
+        <translation>
+            <numerusform>&quot;Used by&quot; counts the %n flow listed so far.</numerusform>
+            <numerusform>&quot;Used by&quot; counts the %n flows listed so far.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/EnvironmentPage.cpp" line="255"/>
+        <source>No listed flow uses this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/EnvironmentPage.cpp" line="256"/>
+        <source>Used by: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1920,62 +2018,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="226"/>
+        <location filename="../../ui/FlowPage.cpp" line="231"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="227"/>
+        <location filename="../../ui/FlowPage.cpp" line="232"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="228"/>
+        <location filename="../../ui/FlowPage.cpp" line="234"/>
         <source>Environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="229"/>
+        <location filename="../../ui/FlowPage.cpp" line="236"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="230"/>
+        <location filename="../../ui/FlowPage.cpp" line="237"/>
         <source>Trigger type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="231"/>
+        <location filename="../../ui/FlowPage.cpp" line="238"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="232"/>
+        <location filename="../../ui/FlowPage.cpp" line="239"/>
         <source>Last modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="235"/>
+        <location filename="../../ui/FlowPage.cpp" line="242"/>
         <source>Creator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="239"/>
+        <location filename="../../ui/FlowPage.cpp" line="246"/>
         <source>All properties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="276"/>
+        <location filename="../../ui/FlowPage.cpp" line="283"/>
         <source>This flow&apos;s trigger has no callback URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="286"/>
+        <location filename="../../ui/FlowPage.cpp" line="293"/>
         <source>Looking up the callback URL…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="294"/>
+        <location filename="../../ui/FlowPage.cpp" line="301"/>
         <source>No callback URL: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2263,38 +2361,38 @@
 <context>
     <name>fc::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="62"/>
-        <location filename="../../ui/MainWindow.cpp" line="479"/>
+        <location filename="../../ui/MainWindow.cpp" line="63"/>
+        <location filename="../../ui/MainWindow.cpp" line="492"/>
         <source>FlowConsole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="73"/>
+        <location filename="../../ui/MainWindow.cpp" line="74"/>
         <source>Filter environments and flows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="74"/>
+        <location filename="../../ui/MainWindow.cpp" line="75"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="89"/>
+        <location filename="../../ui/MainWindow.cpp" line="90"/>
         <source>Environments and flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="103"/>
+        <location filename="../../ui/MainWindow.cpp" line="104"/>
         <source>Selected item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="105"/>
+        <location filename="../../ui/MainWindow.cpp" line="106"/>
         <source>Select an environment or a flow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="173"/>
+        <location filename="../../ui/MainWindow.cpp" line="181"/>
         <source>%n unfinished operation(s) are being run by another FlowConsole window; they are not offered here, so that nothing is sent twice.</source>
         <translation>
             <numerusform>%n unfinished operation is being run by another FlowConsole window; it is not offered here, so that nothing is sent twice.</numerusform>
@@ -2302,7 +2400,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="248"/>
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>%n request(s) in flight</source>
         <translation>
             <numerusform>%n request in flight</numerusform>
@@ -2310,194 +2408,194 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="297"/>
+        <location filename="../../ui/MainWindow.cpp" line="305"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="298"/>
+        <location filename="../../ui/MainWindow.cpp" line="306"/>
         <source>&amp;Profiles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="301"/>
+        <location filename="../../ui/MainWindow.cpp" line="309"/>
         <source>&amp;Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="304"/>
+        <location filename="../../ui/MainWindow.cpp" line="312"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="311"/>
+        <location filename="../../ui/MainWindow.cpp" line="319"/>
         <source>Stored run &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="321"/>
-        <location filename="../../ui/MainWindow.cpp" line="929"/>
+        <location filename="../../ui/MainWindow.cpp" line="329"/>
+        <location filename="../../ui/MainWindow.cpp" line="965"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="325"/>
+        <location filename="../../ui/MainWindow.cpp" line="333"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="326"/>
+        <location filename="../../ui/MainWindow.cpp" line="334"/>
         <source>&amp;Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="334"/>
+        <location filename="../../ui/MainWindow.cpp" line="342"/>
         <source>F&amp;low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="337"/>
+        <location filename="../../ui/MainWindow.cpp" line="345"/>
         <source>&amp;Share…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="351"/>
+        <location filename="../../ui/MainWindow.cpp" line="359"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="355"/>
+        <location filename="../../ui/MainWindow.cpp" line="363"/>
         <source>&amp;Activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="358"/>
+        <location filename="../../ui/MainWindow.cpp" line="366"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="360"/>
+        <location filename="../../ui/MainWindow.cpp" line="368"/>
         <source>&amp;System</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="361"/>
+        <location filename="../../ui/MainWindow.cpp" line="369"/>
         <source>&amp;Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="362"/>
+        <location filename="../../ui/MainWindow.cpp" line="370"/>
         <source>&amp;Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="375"/>
+        <location filename="../../ui/MainWindow.cpp" line="383"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="376"/>
+        <location filename="../../ui/MainWindow.cpp" line="384"/>
         <source>&amp;About FlowConsole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="378"/>
+        <location filename="../../ui/MainWindow.cpp" line="386"/>
         <source>About FlowConsole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="379"/>
-        <source>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;A desktop console for the Power Automate Management API: environments, cloud flows, their runs, owners, connections and connectors, with a local emulator of the service.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;br&gt;Released under the MIT licence.&lt;/p&gt;&lt;p&gt;Bulk operations are journalled: nothing is sent twice, even after a crash.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="525"/>
+        <location filename="../../ui/MainWindow.cpp" line="538"/>
         <source>The run history store could not be opened (%1); runs are read from the service each time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="593"/>
+        <location filename="../../ui/MainWindow.cpp" line="606"/>
         <source>No environment or loaded flow matches “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="728"/>
+        <location filename="../../ui/MainWindow.cpp" line="741"/>
         <source>%1 — FlowConsole (administrator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="743"/>
-        <location filename="../../ui/MainWindow.cpp" line="765"/>
+        <location filename="../../ui/MainWindow.cpp" line="756"/>
+        <location filename="../../ui/MainWindow.cpp" line="801"/>
         <source>Could not load &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="812"/>
+        <location filename="../../ui/MainWindow.cpp" line="848"/>
         <source>Could not load the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="393"/>
+        <location filename="../../ui/MainWindow.cpp" line="406"/>
         <source>Flows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="395"/>
+        <location filename="../../ui/MainWindow.cpp" line="387"/>
+        <source>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;A desktop console for the Power Automate Management API: environments, cloud flows, their runs, owners, connections and connectors, with a local emulator of the service.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;br&gt;Released under the MIT licence.&lt;/p&gt;&lt;p&gt;Bulk operations are journalled: nothing is sent twice, even after a crash.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://learn.microsoft.com/power-automate/&quot;&gt;Power Automate documentation&lt;/a&gt; · &lt;a href=&quot;https://opensource.org/license/mit&quot;&gt;The MIT licence&lt;/a&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="408"/>
         <source>Flow actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="407"/>
+        <location filename="../../ui/MainWindow.cpp" line="420"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="414"/>
+        <location filename="../../ui/MainWindow.cpp" line="427"/>
         <source>Requests in flight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="417"/>
+        <location filename="../../ui/MainWindow.cpp" line="430"/>
         <source>Signed-in account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="420"/>
+        <location filename="../../ui/MainWindow.cpp" line="433"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="445"/>
+        <location filename="../../ui/MainWindow.cpp" line="458"/>
         <source>%1 %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="452"/>
+        <location filename="../../ui/MainWindow.cpp" line="465"/>
         <source>FlowConsole — Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="452"/>
+        <location filename="../../ui/MainWindow.cpp" line="465"/>
         <source>FlowConsole — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="454"/>
+        <location filename="../../ui/MainWindow.cpp" line="467"/>
         <source>Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="480"/>
+        <location filename="../../ui/MainWindow.cpp" line="493"/>
         <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="499"/>
+        <location filename="../../ui/MainWindow.cpp" line="512"/>
         <source>The operations journal could not be opened (%1); bulk operations will not survive a restart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="917"/>
+        <location filename="../../ui/MainWindow.cpp" line="953"/>
         <source>%n bulk operation(s) still running.</source>
         <translation>
             <numerusform>%n bulk operation still running.</numerusform>
@@ -2505,23 +2603,36 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="919"/>
+        <location filename="../../ui/MainWindow.cpp" line="955"/>
         <source>If you quit now, nothing more is sent. The items not done yet are kept and can be resumed the next time you sign in; requests already on their way are checked against the service before anything is sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="922"/>
+        <location filename="../../ui/MainWindow.cpp" line="958"/>
         <source>If you quit now, nothing more is sent, and the items not done yet are not kept: the demo service does not outlive the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="925"/>
+        <location filename="../../ui/MainWindow.cpp" line="961"/>
         <source>Quit FlowConsole?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="928"/>
+        <location filename="../../ui/MainWindow.cpp" line="964"/>
         <source>&amp;Keep running</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fc::MessageBar</name>
+    <message>
+        <location filename="../../ui/MessageBar.cpp" line="34"/>
+        <source>Close this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageBar.cpp" line="35"/>
+        <source>Close message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2807,147 +2918,158 @@
 <context>
     <name>fc::OwnersDialog</name>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="32"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="33"/>
         <source>Share “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="33"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="34"/>
         <source>Owners of the flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="37"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="38"/>
         <source>&amp;Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="40"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="41"/>
         <source>Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Email or UPN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="42"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="51"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="52"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="53"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="54"/>
         <source>Remove the selected owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="60"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="61"/>
         <source>A&amp;dd people or groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="68"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="69"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="78"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="79"/>
         <source>&amp;Undo changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="112"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="114"/>
         <source>Could not read the owners: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="129"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="132"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="131"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="134"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="133"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="136"/>
         <source>Application</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="137"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="140"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="158"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="148"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/OwnersDialog.cpp" line="152"/>
+        <source>Can view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/OwnersDialog.cpp" line="174"/>
         <source>to be removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="160"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="150"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="176"/>
         <source>Can edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="160"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="176"/>
         <source>to be added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="180"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="196"/>
         <source>%1 is already an owner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="189"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="205"/>
         <source>%1 will be added when you apply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="210"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="226"/>
         <source>%1 cannot be removed: a flow must keep at least one owner. Add another owner first, then remove this one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="217"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="233"/>
         <source>%1 will be removed when you apply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="245"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="261"/>
         <source>Applying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="249"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="265"/>
         <source>The owners were not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="253"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="270"/>
         <source>Owners changed: %1 added, %2 removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2968,87 +3090,87 @@
 <context>
     <name>fc::PeoplePicker</name>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="28"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="29"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="33"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="34"/>
         <source>People picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="38"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="39"/>
         <source>Search people and groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="39"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="40"/>
         <source>Type a name to search users and groups, or paste an email or object ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="42"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="43"/>
         <source>Add the chosen person or group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="48"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="49"/>
         <source>Directory results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="117"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="118"/>
         <source>Add the object ID as a user or as a group.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="128"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="129"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="136"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="137"/>
         <source>Directory search failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="151"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="152"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="151"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="152"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="152"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="153"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="153"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="154"/>
         <source>%1 &lt;%2&gt; (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="165"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="166"/>
         <source>No user or group starts with this name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="166"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="167"/>
         <source>No one in the directory has this address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="169"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="170"/>
         <source>One result. Press Add to add it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="170"/>
+        <location filename="../../ui/PeoplePicker.cpp" line="171"/>
         <source>%1 results. Choose one and press Add.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3056,47 +3178,47 @@
 <context>
     <name>fc::Profile</name>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="183"/>
+        <location filename="../../app/auth/Profile.cpp" line="190"/>
         <source>The profile needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="185"/>
+        <location filename="../../app/auth/Profile.cpp" line="192"/>
         <source>The tenant is missing: give a tenant id, a domain such as contoso.onmicrosoft.com, or &quot;organizations&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="188"/>
+        <location filename="../../app/auth/Profile.cpp" line="195"/>
         <source>The tenant &quot;common&quot; does not work for Power Automate: give your tenant id or domain, or &quot;organizations&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="191"/>
+        <location filename="../../app/auth/Profile.cpp" line="198"/>
         <source>The client ID is missing: register an app in Microsoft Entra ID (Mobile and desktop platform, public client flows allowed) and enter its Application (client) ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="194"/>
+        <location filename="../../app/auth/Profile.cpp" line="201"/>
         <source>authority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="195"/>
+        <location filename="../../app/auth/Profile.cpp" line="202"/>
         <source>Power Automate API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="196"/>
+        <location filename="../../app/auth/Profile.cpp" line="203"/>
         <source>PowerApps API</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="197"/>
+        <location filename="../../app/auth/Profile.cpp" line="204"/>
         <source>Microsoft Graph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="203"/>
+        <location filename="../../app/auth/Profile.cpp" line="210"/>
         <source>The token audiences (resources) of the profile are missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3200,87 +3322,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="79"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="78"/>
         <source>Authority base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="80"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="79"/>
         <source>Flow API base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="81"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="80"/>
         <source>Power Apps API base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="82"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="81"/>
         <source>Microsoft Graph base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="85"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="84"/>
         <source>API dialect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="86"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="85"/>
         <source>Live service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="87"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="86"/>
         <source>OpenAPI specification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/ProfilesDialog.cpp" line="88"/>
-        <source>Authority:</source>
+        <source>A&amp;uthority:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/ProfilesDialog.cpp" line="89"/>
-        <source>Flow API:</source>
+        <source>Flow &amp;API:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/ProfilesDialog.cpp" line="90"/>
-        <source>Power Apps API:</source>
+        <source>&amp;Power Apps API:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/ProfilesDialog.cpp" line="91"/>
-        <source>Graph:</source>
+        <source>&amp;Graph:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/ProfilesDialog.cpp" line="92"/>
-        <source>Dialect:</source>
+        <source>&amp;Dialect:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="102"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="104"/>
         <source>Profile problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="112"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="114"/>
         <source>&amp;Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="120"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="122"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="221"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="224"/>
         <source>Another profile is already called &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="235"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="238"/>
         <source>New profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3295,9 +3417,9 @@
     <message numerus="yes">
         <location filename="../../models/RecycleBinModel.cpp" line="142"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n flow? This cannot be undone.</numerusform>
+            <numerusform>Delete %n flows? This cannot be undone.</numerusform>
         </translation>
     </message>
     <message>
@@ -3371,25 +3493,25 @@
     <message numerus="yes">
         <location filename="../../ui/RecycleBinPage.cpp" line="134"/>
         <source>No flow was deleted in the last %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No flow was deleted in the last %n day.</numerusform>
+            <numerusform>No flow was deleted in the last %n days.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/RecycleBinPage.cpp" line="136"/>
         <source>%n deleted flow(s); each can be restored for 21 days after its deletion.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n deleted flow; each can be restored for 21 days after its deletion.</numerusform>
+            <numerusform>%n deleted flows; each can be restored for 21 days after its deletion.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/RecycleBinPage.cpp" line="155"/>
         <source>Restoring %n flow(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Restoring %n flow</numerusform>
+            <numerusform>Restoring %n flows</numerusform>
         </translation>
     </message>
     <message>
@@ -3638,13 +3760,13 @@
     </message>
     <message>
         <location filename="../../ui/RunDetailsDialog.cpp" line="129"/>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="283"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="284"/>
         <source>&amp;Cancel run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/RunDetailsDialog.cpp" line="131"/>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="308"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="310"/>
         <source>&amp;Resubmit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3674,102 +3796,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="169"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="170"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="173"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="174"/>
         <source>not finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="179"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="180"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="180"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="181"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="194"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="195"/>
         <source>(trigger)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="194"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="195"/>
         <source>Trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="208"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="209"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="242"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="243"/>
         <source>the trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="243"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="244"/>
         <source>the trigger %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="250"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="251"/>
         <source>Error of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="282"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="283"/>
         <source>Cancel run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="283"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="284"/>
         <source>Cancel run %1? Actions in progress stop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="287"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="288"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="292"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="293"/>
         <source>The run was not cancelled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="300"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="302"/>
         <source>&amp;Keep it running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="306"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="308"/>
         <source>Resubmit run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="307"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="309"/>
         <source>Resubmit run %1? This starts a new run with the same trigger data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="311"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="313"/>
         <source>Resubmitting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="318"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="320"/>
         <source>The run was not resubmitted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="321"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="324"/>
         <source>Resubmitted: a new run has started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3836,83 +3958,83 @@
 <context>
     <name>fc::RunNowDialog</name>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="68"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="69"/>
         <source>The body is empty. Type a JSON body; {} sends an empty object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="84"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="85"/>
         <source>The body is not valid JSON: %1 at line %2, column %3. Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="98"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="99"/>
         <source>Run &quot;%1&quot; now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="102"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="103"/>
         <source>The body the trigger receives, as JSON. It is sent to the trigger&apos;s own URL, which carries its signature: no sign-in token goes with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="106"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="107"/>
         <source>&amp;Body:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="109"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="110"/>
         <source>Body of the run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="121"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="122"/>
         <source>&amp;Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="140"/>
-        <location filename="../../ui/RunNowDialog.cpp" line="142"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="141"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="143"/>
         <source>Reading the trigger&apos;s schema…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="145"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="146"/>
         <source>The trigger&apos;s schema could not be read (%1); type the body yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="197"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="198"/>
         <source>Asking the service for the trigger&apos;s URL…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="202"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="203"/>
         <source>Could not get the trigger&apos;s URL, so nothing was sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="207"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="208"/>
         <source>Starting the run…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="214"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="215"/>
         <source>No answer from the trigger: the run may or may not have started. Look at the flow&apos;s runs before running it again. (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="217"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="218"/>
         <source>The trigger did not start a run: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="221"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="222"/>
         <source>A run has started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="221"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="222"/>
         <source>Run %1 has started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4028,27 +4150,27 @@
 <context>
     <name>fc::RunSweepDialog</name>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="39"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="40"/>
         <source>Resubmit failed runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="39"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="40"/>
         <source>Cancel all running runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="44"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="45"/>
         <source>Resubmit the failed runs of &quot;%1&quot; that started in this period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="46"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="47"/>
         <source>Cancel every run of &quot;%1&quot; that is running or waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="50"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="51"/>
         <source>Resubmit the failed runs of %n flow(s) that started in this period:</source>
         <translation>
             <numerusform>Resubmit the failed runs of %n flow that started in this period:</numerusform>
@@ -4056,7 +4178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="51"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="52"/>
         <source>Cancel every run of %n flow(s) that is running or waiting.</source>
         <translation>
             <numerusform>Cancel every run of %n flow that is running or waiting.</numerusform>
@@ -4064,102 +4186,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="60"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
         <source>Time range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
         <source>Last hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
         <source>Last 28 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="63"/>
         <source>Custom range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="64"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="66"/>
         <source>&amp;Started in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="69"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="71"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="73"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="75"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="76"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="78"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="78"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="80"/>
         <source>&amp;Between:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="89"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
         <source>Failed runs per flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="89"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
         <source>Active runs per flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="93"/>
         <source>Flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="93"/>
         <source>Failed runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="93"/>
         <source>Running or waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="100"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="102"/>
         <source>Dry-run result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="107"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="109"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="205"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="207"/>
         <source>The range ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="216"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="218"/>
         <source>Counting… %n run(s) found so far.</source>
         <translation>
             <numerusform>Counting… %n run found so far.</numerusform>
@@ -4167,37 +4289,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="223"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="225"/>
         <source>The runs could not be listed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="228"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="230"/>
         <source>Resubmit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="228"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="230"/>
         <source>Cancel runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="229"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="231"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="254"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="256"/>
         <source>No failed run matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="254"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="256"/>
         <source>No run is running or waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="258"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="260"/>
         <source>%n failed run(s) match. Each is resubmitted once.</source>
         <translation>
             <numerusform>%n failed run matches. It is resubmitted once.</numerusform>
@@ -4205,7 +4327,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="259"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="261"/>
         <source>%n run(s) are running or waiting. Runs that end meanwhile are skipped.</source>
         <translation>
             <numerusform>%n run is running or waiting. Runs that end meanwhile are skipped.</numerusform>
@@ -4213,7 +4335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="260"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="262"/>
         <source>&amp;Resubmit %n run(s)</source>
         <translation>
             <numerusform>&amp;Resubmit %n run</numerusform>
@@ -4221,7 +4343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="260"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="262"/>
         <source>Ca&amp;ncel %n run(s)</source>
         <translation>
             <numerusform>Ca&amp;ncel %n run</numerusform>
@@ -4229,17 +4351,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="273"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="275"/>
         <source>counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="284"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="286"/>
         <source>&quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="284"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="286"/>
         <source>%n flow(s)</source>
         <translation>
             <numerusform>%n flow</numerusform>
@@ -4247,7 +4369,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="285"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="287"/>
         <source>Resubmit %n failed run(s) of %1</source>
         <translation>
             <numerusform>Resubmit %n failed run of %1</numerusform>
@@ -4255,7 +4377,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="286"/>
+        <location filename="../../ui/RunSweepDialog.cpp" line="288"/>
         <source>Cancel %n running run(s) of %1</source>
         <translation>
             <numerusform>Cancel %n running run of %1</numerusform>
@@ -4266,57 +4388,57 @@
 <context>
     <name>fc::RunsModel</name>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="360"/>
+        <location filename="../../models/RunsModel.cpp" line="367"/>
         <source>the runs of this flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="489"/>
+        <location filename="../../models/RunsModel.cpp" line="496"/>
         <source>Resubmitted from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="529"/>
+        <location filename="../../models/RunsModel.cpp" line="536"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="531"/>
+        <location filename="../../models/RunsModel.cpp" line="538"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="533"/>
+        <location filename="../../models/RunsModel.cpp" line="540"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="535"/>
+        <location filename="../../models/RunsModel.cpp" line="542"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="537"/>
+        <location filename="../../models/RunsModel.cpp" line="544"/>
         <source>Trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="539"/>
+        <location filename="../../models/RunsModel.cpp" line="546"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="541"/>
+        <location filename="../../models/RunsModel.cpp" line="548"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="601"/>
+        <location filename="../../models/RunsModel.cpp" line="608"/>
         <source>the running runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="759"/>
+        <location filename="../../models/RunsModel.cpp" line="766"/>
         <source>the new runs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4360,373 +4482,388 @@
     </message>
     <message>
         <location filename="../../ui/RunsTab.cpp" line="140"/>
-        <location filename="../../ui/RunsTab.cpp" line="304"/>
+        <location filename="../../ui/RunsTab.cpp" line="312"/>
         <source>%1 runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="158"/>
+        <location filename="../../ui/RunsTab.cpp" line="165"/>
         <source>Status filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="174"/>
-        <location filename="../../ui/RunsTab.cpp" line="416"/>
+        <location filename="../../ui/RunsTab.cpp" line="181"/>
+        <location filename="../../ui/RunsTab.cpp" line="424"/>
         <source>Every status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="176"/>
+        <location filename="../../ui/RunsTab.cpp" line="183"/>
         <source>&amp;Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="183"/>
+        <location filename="../../ui/RunsTab.cpp" line="190"/>
         <source>Time range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="184"/>
+        <location filename="../../ui/RunsTab.cpp" line="191"/>
         <source>Last hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="185"/>
+        <location filename="../../ui/RunsTab.cpp" line="192"/>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="186"/>
+        <location filename="../../ui/RunsTab.cpp" line="193"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="187"/>
+        <location filename="../../ui/RunsTab.cpp" line="194"/>
         <source>Last 28 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="188"/>
+        <location filename="../../ui/RunsTab.cpp" line="195"/>
         <source>Custom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="190"/>
+        <location filename="../../ui/RunsTab.cpp" line="197"/>
         <source>Starte&amp;d:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="197"/>
+        <location filename="../../ui/RunsTab.cpp" line="204"/>
         <source>Started from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="201"/>
+        <location filename="../../ui/RunsTab.cpp" line="208"/>
         <source>Started before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="218"/>
+        <location filename="../../ui/RunsTab.cpp" line="225"/>
         <source>Filter loaded runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="219"/>
+        <location filename="../../ui/RunsTab.cpp" line="226"/>
         <source>Filter loaded runs (name, status, code, trigger, correlation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="232"/>
+        <location filename="../../ui/RunsTab.cpp" line="239"/>
         <source>Only failed runs with this code are shown; click to show every run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="239"/>
+        <location filename="../../ui/RunsTab.cpp" line="247"/>
         <source>Refresh running runs every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="240"/>
+        <location filename="../../ui/RunsTab.cpp" line="248"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="241"/>
+        <location filename="../../ui/RunsTab.cpp" line="249"/>
         <source>5 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="242"/>
+        <location filename="../../ui/RunsTab.cpp" line="250"/>
         <source>15 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="243"/>
+        <location filename="../../ui/RunsTab.cpp" line="251"/>
         <source>30 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="244"/>
+        <location filename="../../ui/RunsTab.cpp" line="252"/>
         <source>1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="245"/>
+        <location filename="../../ui/RunsTab.cpp" line="253"/>
         <source>5 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="248"/>
+        <location filename="../../ui/RunsTab.cpp" line="256"/>
         <source>How often running and waiting runs are read again (paused while the tab is hidden)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="249"/>
+        <location filename="../../ui/RunsTab.cpp" line="257"/>
         <source>Re&amp;fresh:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="270"/>
+        <location filename="../../ui/RunsTab.cpp" line="278"/>
         <source>Runs by status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="274"/>
+        <location filename="../../ui/RunsTab.cpp" line="282"/>
         <source>Runs loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="279"/>
+        <location filename="../../ui/RunsTab.cpp" line="287"/>
         <source>Loading error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="288"/>
+        <location filename="../../ui/RunsTab.cpp" line="296"/>
         <source>&amp;Load all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="290"/>
+        <location filename="../../ui/RunsTab.cpp" line="298"/>
         <source>Load all runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="291"/>
+        <location filename="../../ui/RunsTab.cpp" line="299"/>
         <source>Fetch every page of runs that match the filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="294"/>
+        <location filename="../../ui/RunsTab.cpp" line="302"/>
         <source>Loading progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="299"/>
+        <location filename="../../ui/RunsTab.cpp" line="307"/>
         <source>Sto&amp;p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="301"/>
+        <location filename="../../ui/RunsTab.cpp" line="309"/>
         <source>Stop loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="328"/>
+        <location filename="../../ui/RunsTab.cpp" line="336"/>
         <source>&amp;Cancel runs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="329"/>
+        <location filename="../../ui/RunsTab.cpp" line="337"/>
         <source>Cancel the selected running or waiting runs (Ctrl+Shift+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="330"/>
+        <location filename="../../ui/RunsTab.cpp" line="338"/>
         <source>&amp;Resubmit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="332"/>
+        <location filename="../../ui/RunsTab.cpp" line="340"/>
         <source>Run the flow again with the trigger data of each selected run (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="333"/>
+        <location filename="../../ui/RunsTab.cpp" line="341"/>
         <source>&amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="334"/>
+        <location filename="../../ui/RunsTab.cpp" line="342"/>
         <source>Export &amp;selected runs to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="336"/>
+        <location filename="../../ui/RunsTab.cpp" line="344"/>
         <source>Export &amp;all loaded runs to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="337"/>
+        <location filename="../../ui/RunsTab.cpp" line="345"/>
         <source>Reloa&amp;d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="338"/>
+        <location filename="../../ui/RunsTab.cpp" line="346"/>
         <source>Read the runs again from the first page (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="345"/>
+        <location filename="../../ui/RunsTab.cpp" line="353"/>
         <source>Load all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="427"/>
+        <location filename="../../ui/RunsTab.cpp" line="435"/>
         <source>The end of the time range must be after its start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="459"/>
+        <location filename="../../ui/RunsTab.cpp" line="467"/>
         <source>Not all runs could be loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="461"/>
+        <location filename="../../ui/RunsTab.cpp" line="469"/>
         <source>No runs match these filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="624"/>
+        <location filename="../../ui/RunsTab.cpp" line="632"/>
         <source>started %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="627"/>
-        <source>started in the %1</source>
+        <location filename="../../ui/RunsTab.cpp" line="638"/>
+        <source>started in the last hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/RunsTab.cpp" line="640"/>
-        <source>(no code)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/RunsTab.cpp" line="641"/>
-        <source>Failure code: %1  ✕</source>
+        <source>started in the last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/RunsTab.cpp" line="642"/>
+        <source>started in the last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="644"/>
+        <source>started in the last 28 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="658"/>
+        <source>(no code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="659"/>
+        <source>Failure code: %1  ✕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunsTab.cpp" line="660"/>
         <source>Showing failed runs with code %1; clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="462"/>
+        <location filename="../../ui/RunsTab.cpp" line="470"/>
         <source>All %1 runs loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="464"/>
+        <location filename="../../ui/RunsTab.cpp" line="472"/>
         <source>Loading runs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="466"/>
+        <location filename="../../ui/RunsTab.cpp" line="474"/>
         <source>%1 runs loaded, more available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="468"/>
+        <location filename="../../ui/RunsTab.cpp" line="476"/>
         <source> · %1 shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="527"/>
+        <location filename="../../ui/RunsTab.cpp" line="535"/>
         <source>Cancel runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="529"/>
+        <location filename="../../ui/RunsTab.cpp" line="537"/>
         <source>Cancel the selected running run? Its actions in progress stop and it ends as Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="530"/>
+        <location filename="../../ui/RunsTab.cpp" line="538"/>
         <source>Cancel %1 running or waiting runs? Their actions in progress stop and they end as Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="533"/>
+        <location filename="../../ui/RunsTab.cpp" line="541"/>
         <source>&amp;Cancel runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="542"/>
+        <location filename="../../ui/RunsTab.cpp" line="550"/>
         <source>None of the selected runs is running any more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="546"/>
+        <location filename="../../ui/RunsTab.cpp" line="554"/>
         <source>&amp;Keep it running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="546"/>
+        <location filename="../../ui/RunsTab.cpp" line="554"/>
         <source>&amp;Keep them running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="555"/>
+        <location filename="../../ui/RunsTab.cpp" line="563"/>
         <source>Resubmit runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="557"/>
+        <location filename="../../ui/RunsTab.cpp" line="565"/>
         <source>Resubmit the selected run? This starts a new run of the flow with the same trigger data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="558"/>
+        <location filename="../../ui/RunsTab.cpp" line="566"/>
         <source>Resubmit %1 runs? Each one starts a new run of the flow with the same trigger data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="560"/>
+        <location filename="../../ui/RunsTab.cpp" line="568"/>
         <source>&amp;Resubmit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="575"/>
+        <location filename="../../ui/RunsTab.cpp" line="583"/>
         <source>No runs are selected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="592"/>
+        <location filename="../../ui/RunsTab.cpp" line="600"/>
         <source>Export selected runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="592"/>
+        <location filename="../../ui/RunsTab.cpp" line="600"/>
         <source>Export loaded runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="596"/>
+        <location filename="../../ui/RunsTab.cpp" line="604"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="602"/>
+        <location filename="../../ui/RunsTab.cpp" line="610"/>
         <source>Runs exported to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="604"/>
+        <location filename="../../ui/RunsTab.cpp" line="612"/>
         <source>Export runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="604"/>
+        <location filename="../../ui/RunsTab.cpp" line="612"/>
         <source>The runs could not be written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4739,17 +4876,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Session.cpp" line="116"/>
+        <location filename="../../app/auth/Session.cpp" line="135"/>
         <source>You stay signed in until FlowConsole closes, but will have to sign in again next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Session.cpp" line="125"/>
+        <location filename="../../app/auth/Session.cpp" line="144"/>
         <source>No account has signed in with this profile yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/auth/Session.cpp" line="132"/>
+        <location filename="../../app/auth/Session.cpp" line="151"/>
         <source>No stored sign-in for %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4817,22 +4954,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="119"/>
+        <location filename="../../ui/SignInDialog.cpp" line="121"/>
         <source>Waiting for you to finish signing in in the browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="125"/>
+        <location filename="../../ui/SignInDialog.cpp" line="127"/>
         <source>Asking for a device code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="135"/>
+        <location filename="../../ui/SignInDialog.cpp" line="137"/>
         <source>Open this page on any device and enter the code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/SignInDialog.cpp" line="138"/>
+        <location filename="../../ui/SignInDialog.cpp" line="140"/>
         <source>Waiting for the code to be entered (it expires in %n minute(s))…</source>
         <translation>
             <numerusform>Waiting for the code to be entered (it expires in %n minute)…</numerusform>
@@ -4840,7 +4977,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="151"/>
+        <location filename="../../ui/SignInDialog.cpp" line="153"/>
         <source>Sign-in failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4937,7 +5074,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/api/JsonParsers.cpp" line="412"/>
+        <location filename="../../app/api/JsonParsers.cpp" line="418"/>
         <source>The answer holds no callback URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4968,27 +5105,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="39"/>
+        <location filename="../../app/main.cpp" line="30"/>
         <source>Desktop management console for Power Automate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="44"/>
+        <location filename="../../app/main.cpp" line="35"/>
         <source>Open the console on the built-in emulator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="45"/>
+        <location filename="../../app/main.cpp" line="36"/>
         <source>Open the demo as its administrator: every flow, orphaned flows, the recycle bin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="48"/>
+        <location filename="../../app/main.cpp" line="39"/>
         <source>Sign in with this profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="49"/>
+        <location filename="../../app/main.cpp" line="40"/>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>
