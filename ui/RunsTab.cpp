@@ -98,8 +98,10 @@ RunsTab::RunsTab(ApiClient *client, QWidget *parent)
     const QFontMetrics fm = m_view->fontMetrics();
     const int pad = fm.horizontalAdvance(u'M') * 3;
     const QString sampleTime = formatTime(QDateTime(QDate(2026, 12, 28), QTime(23, 59)).toMSecsSinceEpoch());
-    m_view->setColumnWidth(RunsModel::StatusColumn,
-                           fm.horizontalAdvance(RunDisplay::statusText(RunStatus::Succeeded)) + pad + 20);
+    int statusWidth = 0; // the longest status in this language ("Fehlgeschlagen" in German), with its icon
+    for (RunStatus status : RunDisplay::allStatuses())
+        statusWidth = std::max(statusWidth, fm.horizontalAdvance(RunDisplay::statusText(status)));
+    m_view->setColumnWidth(RunsModel::StatusColumn, statusWidth + pad + 20);
     m_view->setColumnWidth(RunsModel::StartColumn, fm.horizontalAdvance(sampleTime) + pad);
     m_view->setColumnWidth(RunsModel::EndColumn, fm.horizontalAdvance(sampleTime) + pad);
     m_view->setColumnWidth(RunsModel::DurationColumn, fm.horizontalAdvance(tr("59 min 59 s")) + pad);

@@ -236,6 +236,8 @@ void TestGermanGui::collectDialog(const std::function<void()> &open, const QStri
     if (auto *advanced = dialog->findChild<QCheckBox *>(u"advancedCheck"_s))
         advanced->setChecked(true);
     collect(dialog, where);
+    QVERIFY(dialog->grab().save(QStringLiteral(FC_SCREENSHOT_DIR "/de-") +
+                                QString(where).replace(u' ', u'-') + u".png"_s));
     static_cast<QDialog *>(dialog)->reject();
     QTRY_VERIFY(!dialog->isVisible());
 }
