@@ -10,6 +10,7 @@
 #include "FlowEditorDialog.h"
 #include "FlowPage.h"
 #include "InsightTab.h"
+#include "MessageBar.h"
 #include "RunsModel.h"
 #include "RunsTab.h"
 #include "Theme.h"
@@ -140,6 +141,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(runs->isLoaded() && !runs->isLoading(), 20000);
         QTest::qWait(0);
         QVERIFY(window->grab().save(dir + u"/screenshot-dark-runs.png"_s));
+        // A long warning in the message bar, readable in the dark theme too.
+        window->showWarning(
+            tr("The system keychain could not be used: the Secret Service is not running. You stay "
+               "signed in until FlowConsole closes, but will have to sign in again next time."));
+        QTest::qWait(0);
+        QVERIFY(window->grab().save(dir + u"/screenshot-dark-message.png"_s));
+        window->messageBar()->hide();
         window->findChild<QAction *>(u"themeAction%1"_s.arg(int(theme::Mode::System)))->trigger();
         QCOMPARE(QApplication::palette().color(QPalette::Base), before.color(QPalette::Base));
         QCOMPARE(QSettings().value("appearance/theme"_L1).toString(), u"system"_s);
