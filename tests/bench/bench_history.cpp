@@ -32,6 +32,7 @@
 #include "RunsFilterProxy.h"
 #include "RunsModel.h"
 #include "RunsTestSession.h"
+#include "SampleRunPage.h"
 #include "api/FastRunParser.h"
 #include "store/RunStore.h"
 
@@ -95,39 +96,10 @@ T median(std::vector<T> values)
     return values[values.size() / 2];
 }
 
-// bench_parsers' page: the live service's shape, as the emulator serves it.
-QByteArray runPage(int count, int offset)
-{
-    QJsonArray runs;
-    const QStringList statuses = {u"Succeeded"_s, u"Failed"_s, u"Running"_s, u"Cancelled"_s};
-    for (int i = 0; i < count; ++i) {
-        const qint64 start = 1767225600000LL + (offset + i) * 61000LL;
-        const QString name =
-            u"0858513231636241"_s + QString::number(1000000000000LL + offset + i) + u"CU43"_s;
-        runs.append(QJsonObject{
-            {u"name"_s, name},
-            {u"id"_s,
-             QString(u"/providers/Microsoft.ProcessSimple/environments/Default-1/flows/f/runs/"_s + name)},
-            {u"type"_s, u"Microsoft.ProcessSimple/environments/flows/runs"_s},
-            {u"properties"_s,
-             QJsonObject{
-                 {u"startTime"_s, QDateTime::fromMSecsSinceEpoch(start, Qt::UTC).toString(Qt::ISODateWithMs)},
-                 {u"endTime"_s,
-                  QDateTime::fromMSecsSinceEpoch(start + 4321, Qt::UTC).toString(Qt::ISODateWithMs)},
-                 {u"status"_s, statuses[i % statuses.size()]},
-                 {u"code"_s, u"OK"_s},
-                 {u"correlation"_s,
-                  QJsonObject{{u"clientTrackingId"_s, u"08585132316362410016778943264CU43"_s}}},
-                 {u"trigger"_s, QJsonObject{{u"name"_s, u"manual"_s}, {u"status"_s, u"Succeeded"_s}}}}}});
-    }
-    return QJsonDocument(QJsonObject{{u"value"_s, runs}, {u"nextLink"_s, u"https://x/next?skiptoken=abc"_s}})
-        .toJson(QJsonDocument::Compact);
-}
-
 // bench_parsers' method: 20 warm-up parses, then the median per page of 15 batches of 40.
 double parseMedianUs()
 {
-    const QByteArray page = runPage(250, 0);
+    const QByteArray page = fc::test::runPage(250, 0);
     for (int i = 0; i < 20; ++i)
         (void)json::parseRunPageFast(page);
     std::vector<double> perPageUs;
@@ -317,11 +289,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "could not start the emulator session\n");
         return 1;
     }
-    QString flow;
-    for (const QString &f : emu->emulator->flowNames(kLoadEnv)) {
-        if (emu->emulator->runCount(kLoadEnv, f) == runs)
-            flow = f;
-    }
+    const QString flow = test::flowWithRuns(*emu->emulator, runs).flow;
     std::printf("emulator seeded with %d runs in %lld ms\n", runs, seedClock.elapsed());
     std::fflush(stdout);
     ApiClient *client = emu->session->client();

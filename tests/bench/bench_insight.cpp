@@ -48,11 +48,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "could not start the emulator session\n");
         return 1;
     }
-    QString flow;
-    for (const QString &f : emu->emulator->flowNames(kLoadEnv)) {
-        if (emu->emulator->runCount(kLoadEnv, f) == runs)
-            flow = f;
-    }
+    const QString flow = test::flowWithRuns(*emu->emulator, runs).flow;
 
     QTabWidget tabs;
     auto *runsTab = new RunsTab(emu->session->client());

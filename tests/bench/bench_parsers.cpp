@@ -2,6 +2,7 @@
 // (QJsonDocument) and parseRunPageFast (simdjson), warm, on the same page; and the heap bytes each
 // parsed run keeps (glibc's mallinfo2 before and after keeping 100,000 parsed runs).
 // The last line, history-bench parse_us=N, is the fast parser's median (issue 13: at most 200).
+#include "SampleRunPage.h"
 #include "api/FastRunParser.h"
 #include "api/JsonParsers.h"
 
@@ -19,41 +20,12 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-static QByteArray runPage(int count, int offset)
-{
-    // The live service's shape, as the emulator serves it.
-    QJsonArray runs;
-    const QStringList statuses = {u"Succeeded"_s, u"Failed"_s, u"Running"_s, u"Cancelled"_s};
-    for (int i = 0; i < count; ++i) {
-        const qint64 start = 1767225600000LL + (offset + i) * 61000LL;
-        const QString name =
-            u"0858513231636241"_s + QString::number(1000000000000LL + offset + i) + u"CU43"_s;
-        runs.append(QJsonObject{
-            {u"name"_s, name},
-            {u"id"_s,
-             QString(u"/providers/Microsoft.ProcessSimple/environments/Default-1/flows/f/runs/"_s + name)},
-            {u"type"_s, u"Microsoft.ProcessSimple/environments/flows/runs"_s},
-            {u"properties"_s,
-             QJsonObject{
-                 {u"startTime"_s, QDateTime::fromMSecsSinceEpoch(start, Qt::UTC).toString(Qt::ISODateWithMs)},
-                 {u"endTime"_s,
-                  QDateTime::fromMSecsSinceEpoch(start + 4321, Qt::UTC).toString(Qt::ISODateWithMs)},
-                 {u"status"_s, statuses[i % statuses.size()]},
-                 {u"code"_s, u"OK"_s},
-                 {u"correlation"_s,
-                  QJsonObject{{u"clientTrackingId"_s, u"08585132316362410016778943264CU43"_s}}},
-                 {u"trigger"_s, QJsonObject{{u"name"_s, u"manual"_s}, {u"status"_s, u"Succeeded"_s}}}}}});
-    }
-    return QJsonDocument(QJsonObject{{u"value"_s, runs}, {u"nextLink"_s, u"https://x/next?skiptoken=abc"_s}})
-        .toJson(QJsonDocument::Compact);
-}
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
 
-    const QByteArray page = runPage(250, 0);
+    const QByteArray page = fc::test::runPage(250, 0);
     // Warm up, then time many parses and take the median of batches.
     const auto medianUs = [&page](auto parse) {
         for (int i = 0; i < 20; ++i)
@@ -95,7 +67,7 @@ int main(int argc, char *argv[])
     // Memory: keep 100,000 runs parsed from 400 distinct pages.
     std::vector<QByteArray> pages;
     for (int p = 0; p < 400; ++p)
-        pages.push_back(runPage(250, p * 250));
+        pages.push_back(fc::test::runPage(250, p * 250));
     const auto heapInUse = [] {
         const auto info = mallinfo2();
         return info.uordblks + info.hblkhd; // small chunks plus mmap'd blocks

@@ -64,11 +64,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "could not start the emulator session\n");
         return 1;
     }
-    QString flow;
-    for (const QString &f : emu->emulator->flowNames(kLoadEnv)) {
-        if (emu->emulator->runCount(kLoadEnv, f) == runs)
-            flow = f;
-    }
+    const QString flow = test::flowWithRuns(*emu->emulator, runs).flow;
     std::printf("emulator seeded with %d runs in %lld ms\n", runs, seedClock.elapsed());
 
     // The pages the model reads ($top=250, no filter), listed once by following nextLink; this

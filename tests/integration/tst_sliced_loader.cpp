@@ -55,14 +55,9 @@ private slots:
     {
         m_s = test::startEmulatorSession(u"large:1500"_s);
         QVERIFY(m_s);
-        for (const QString &e : m_s->emulator->environmentNames()) {
-            for (const QString &f : m_s->emulator->flowNames(e)) {
-                if (m_s->emulator->runCount(e, f) == 1500) {
-                    m_env = e;
-                    m_flow = f;
-                }
-            }
-        }
+        const test::SeededFlow seeded = test::flowWithRuns(*m_s->emulator, 1500);
+        m_env = seeded.environment;
+        m_flow = seeded.flow;
         QVERIFY(!m_flow.isEmpty());
         m_all = listAll(*m_s->session, m_env, m_flow);
         QCOMPARE(m_all.size(), 1500);

@@ -98,15 +98,9 @@ void TestRunStore::reopenShowsStoredRunsThenOnlyNewOnes()
 {
     auto s = test::startEmulatorSession(u"large:1200"_s);
     QVERIFY(s);
-    QString loadEnv, loadFlow;
-    for (const QString &e : s->emulator->environmentNames()) {
-        for (const QString &f : s->emulator->flowNames(e)) {
-            if (s->emulator->runCount(e, f) == 1200) {
-                loadEnv = e;
-                loadFlow = f;
-            }
-        }
-    }
+    const test::SeededFlow seeded = test::flowWithRuns(*s->emulator, 1200);
+    const QString loadEnv = seeded.environment;
+    const QString loadFlow = seeded.flow;
     QVERIFY(!loadFlow.isEmpty());
     RunStore store;
     QVERIFY(store.open(m_dir.filePath(u"reopen.sqlite"_s)));
@@ -153,15 +147,9 @@ void TestRunStore::partialHistoryContinuesBelowTheBoundary()
 {
     auto s = test::startEmulatorSession(u"large:700"_s);
     QVERIFY(s);
-    QString loadEnv, loadFlow;
-    for (const QString &e : s->emulator->environmentNames()) {
-        for (const QString &f : s->emulator->flowNames(e)) {
-            if (s->emulator->runCount(e, f) == 700) {
-                loadEnv = e;
-                loadFlow = f;
-            }
-        }
-    }
+    const test::SeededFlow seeded = test::flowWithRuns(*s->emulator, 700);
+    const QString loadEnv = seeded.environment;
+    const QString loadFlow = seeded.flow;
     QVERIFY(!loadFlow.isEmpty());
     RunStore store;
     QVERIFY(store.open(m_dir.filePath(u"partial.sqlite"_s)));
@@ -268,15 +256,9 @@ void TestRunStore::fullDiskLosesNothingStoredAndTheGridGoesOn()
     // A grid on that store still shows every run of the flow from the service.
     auto s = test::startEmulatorSession(u"large:600"_s);
     QVERIFY(s);
-    QString env, flow;
-    for (const QString &e : s->emulator->environmentNames()) {
-        for (const QString &f : s->emulator->flowNames(e)) {
-            if (s->emulator->runCount(e, f) == 600) {
-                env = e;
-                flow = f;
-            }
-        }
-    }
+    const test::SeededFlow seeded = test::flowWithRuns(*s->emulator, 600);
+    const QString env = seeded.environment;
+    const QString flow = seeded.flow;
     RunsModel model(s->session->client());
     model.setRunStore(&store);
     model.setFlow(env, flow);

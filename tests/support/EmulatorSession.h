@@ -37,6 +37,25 @@ startEmulatorSession(const emu::EmulatorOptions &options, Dialect dialect = Dial
     return s;
 }
 
+// The flow a "large:N" seed made: the one with exactly this many runs, in whichever environment.
+struct SeededFlow
+{
+    QString environment;
+    QString flow;
+    bool isValid() const { return !flow.isEmpty(); }
+};
+
+inline SeededFlow flowWithRuns(const emu::Emulator &emulator, int runs)
+{
+    for (const QString &env : emulator.environmentNames()) {
+        for (const QString &flow : emulator.flowNames(env)) {
+            if (emulator.runCount(env, flow) == runs)
+                return {env, flow};
+        }
+    }
+    return {};
+}
+
 inline std::unique_ptr<EmulatorSession> startEmulatorSession(const QString &seed)
 {
     emu::EmulatorOptions options;
