@@ -123,11 +123,18 @@ void JsonWriter::appendEscaped(QByteArray &out, QByteArrayView utf8)
 {
     static const char hex[] = "0123456789abcdef";
     out.append('"');
-    for (const char c : utf8) {
+    // Text that needs no escape (nearly all of it) goes in whole runs, not a byte at a time.
+    qsizetype plain = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const char c = utf8[i];
         const auto u = static_cast<unsigned char>(c);
+        if (c != '"' && c != '\\' && u >= 0x20)
+            continue;
+        out.append(utf8.sliced(plain, i - plain));
+        plain = i + 1;
         if (c == '"' || c == '\\') {
             out.append('\\').append(c);
-        } else if (u < 0x20) {
+        } else {
             switch (c) {
             case '\n':
                 out.append("\\n");
@@ -141,10 +148,9 @@ void JsonWriter::appendEscaped(QByteArray &out, QByteArrayView utf8)
             default:
                 out.append("\\u00").append(hex[u >> 4]).append(hex[u & 15]);
             }
-        } else {
-            out.append(c);
         }
     }
+    out.append(utf8.sliced(plain));
     out.append('"');
 }
 

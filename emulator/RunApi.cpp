@@ -183,6 +183,49 @@ std::optional<RunRow> RunApi::loadRun(const QString &env, const QString &flow, c
     return r;
 }
 
+// Runs are kept in name order, which is the paging order; a startTime window is a stretch of
+// that order, but SQLite cannot know where it begins and ends and would walk every newer run to
+// reach a window deep in the history, and every older one after its last run. The covering
+// index runs_by_start gives the window's first and last names in one short range scan.
+bool RunApi::nameSpan(const QString &env, const QString &flow, const RunFilter &filter, NameSpan *span,
+                      Response *error)
+{
+    *span = {};
+    if (filter.startTimeSql().isEmpty())
+        return true;
+    // Every page of a window asks again; the span holds until a run is added or anything changes.
+    QString key = env + u'/' + flow + filter.startTimeSql();
+    const QVariantMap binds = filter.startTimeBindings();
+    for (auto it = binds.cbegin(); it != binds.cend(); ++it)
+        key += u' ' + it.value().toString();
+    if (m_spansVersion != m_ctx.store.version() || m_spans.size() >= kMaxSpans) {
+        m_spans.clear();
+        m_spansVersion = m_ctx.store.version();
+    }
+    if (const auto known = m_spans.constFind(key); known != m_spans.constEnd()) {
+        *span = *known;
+        return true;
+    }
+    QSqlQuery &q = m_ctx.store.prepared(
+        u"SELECT min(name), max(name) FROM runs WHERE env=:env AND flow=:flow"_s + filter.startTimeSql());
+    q.bindValue(u":env"_s, env);
+    q.bindValue(u":flow"_s, flow);
+    for (auto it = binds.cbegin(); it != binds.cend(); ++it)
+        q.bindValue(it.key(), it.value());
+    if (!q.exec() || !q.next()) {
+        *error = ApiContext::readFailed(u"runs"_s, q);
+        q.finish();
+        return false;
+    }
+    span->bounded = true;
+    span->empty = q.value(0).isNull();
+    span->first = q.value(0).toString();
+    span->last = q.value(1).toString();
+    q.finish();
+    m_spans.insert(key, *span);
+    return true;
+}
+
 Response RunApi::list(Request &req)
 {
     Response error;
@@ -201,14 +244,25 @@ Response RunApi::list(Request &req)
             return ApiContext::invalid(filter.error());
     }
     const qint64 now = nowMs();
+    NameSpan span;
+    if (!nameSpan(env->name, flow->name, filter, &span, &error))
+        return error;
+    if (span.empty) // nothing in the time window: an empty page without walking the history
+        return ApiContext::listResponse({}, QString());
+    // One lower bound only: given two, SQLite seeks by one and merely tests the other, so the
+    // walk would still start at the newest run.
+    const bool fromFirst = span.bounded && span.first > *after;
     const QString sql =
         u"SELECT name, trigger_name, start_ms, end_ms, status, due_ms, final_status, correlation, origin"
-        " FROM runs WHERE env=:env AND flow=:flow AND name>:after"_s +
-        filter.sql() + u" ORDER BY name LIMIT :limit"_s;
+        " FROM runs WHERE env=:env AND flow=:flow"_s +
+        (fromFirst ? u" AND name>=:from"_s : u" AND name>:from"_s) +
+        (span.bounded ? u" AND name<=:last"_s : QString()) + filter.sql() + u" ORDER BY name LIMIT :limit"_s;
     QSqlQuery &q = m_ctx.store.prepared(sql);
     q.bindValue(u":env"_s, env->name);
     q.bindValue(u":flow"_s, flow->name);
-    q.bindValue(u":after"_s, *after);
+    q.bindValue(u":from"_s, fromFirst ? span.first : *after);
+    if (span.bounded)
+        q.bindValue(u":last"_s, span.last);
     q.bindValue(u":limit"_s, *top + 1);
     if (sql.contains(":now"_L1))
         q.bindValue(u":now"_s, now);

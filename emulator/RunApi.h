@@ -3,11 +3,14 @@
 #include "ApiContext.h"
 #include "Router.h"
 
+#include <QHash>
+
 namespace fc::emu {
 
 class ApiContext;
 class FlowDefinition;
 class JsonWriter;
+class RunFilter;
 struct RunRow;
 struct FlowRow;
 
@@ -35,6 +38,15 @@ private:
     std::optional<Target> resolve(Request &req, FlowAccess access, Response *error);
     static Response runNotFound(const QString &flow, const QString &run);
 
+    // The names a startTime window spans (bounded), or that it holds no run (empty).
+    struct NameSpan
+    {
+        bool bounded = false;
+        bool empty = false;
+        QString first, last;
+    };
+    bool nameSpan(const QString &env, const QString &flow, const RunFilter &filter, NameSpan *span,
+                  Response *error);
     struct Links;
     Links linksFor(const Request &req, const FlowRow &flow) const;
     void writeLink(JsonWriter &w, const char *key, const Links &links, const QString &run,
@@ -55,6 +67,9 @@ private:
                       bool asMap) const;
 
     ApiContext &m_ctx;
+    static constexpr qsizetype kMaxSpans = 256; // a client may vary its windows as it likes
+    QHash<QString, NameSpan> m_spans;           // by flow and window, for m_spansVersion of the store
+    quint64 m_spansVersion = 0;
 };
 
 } // namespace fc::emu

@@ -71,8 +71,11 @@ RunFilter RunFilter::parse(const QString &text, int maxClauses)
                                   : op == "gt"_L1 ? u">"_s
                                   : op == "le"_L1 ? u"<="_s
                                                   : u"<"_s;
-            f.m_sql += QString(u" AND start_ms "_s + sqlOp + u' ' + placeholder);
+            const QString sql = u" AND start_ms "_s + sqlOp + u' ' + placeholder;
+            f.m_sql += sql;
             f.m_binds.insert(placeholder, *ms);
+            f.m_startSql += sql;
+            f.m_startBinds.insert(placeholder, *ms);
         } else {
             f.m_error =
                 QString(u"The $filter part '"_s + part.trimmed() + u"' is not supported: the property '"_s +

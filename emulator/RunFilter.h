@@ -18,11 +18,16 @@ public:
     QString error() const { return m_error; }
     QString sql() const { return m_sql; }            // " AND …" with named placeholders
     QVariantMap bindings() const { return m_binds; } // placeholder -> value
+    // The startTime clauses alone (" AND start_ms …"; empty when there are none) and their values.
+    QString startTimeSql() const { return m_startSql; }
+    QVariantMap startTimeBindings() const { return m_startBinds; }
 
 private:
     QString m_error;
     QString m_sql;
     QVariantMap m_binds;
+    QString m_startSql;
+    QVariantMap m_startBinds;
 };
 
 } // namespace fc::emu

@@ -62,6 +62,7 @@ QString RunLedger::start(const QString &env, const QString &flow, const QString 
         " correlation, origin) VALUES(?, ?, ?, ?, ?, NULL, 'Running', ?, ?, ?, ?)"_s,
         {env, flow, name, trigger, now, now + durationMs, fails ? u"Failed"_s : u"Succeeded"_s, newGuid(),
          origin.isEmpty() ? QVariant() : QVariant(origin)});
+    m_store.touch(); // what was worked out from the runs before (cached answers, window spans) is stale
     return name;
 }
 

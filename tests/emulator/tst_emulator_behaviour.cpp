@@ -2,10 +2,13 @@
 // filters, throttling, each fault, the control endpoint and persistence across a restart.
 #include "EmulatorTestSupport.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace fc::test;
@@ -121,6 +124,85 @@ private Q_SLOTS:
         const QString past = u"startTime lt 2000-01-01T00:00:00Z"_s;
         QCOMPARE(
             m_http->get(flowPath(m_loadEnv, m_loadFlow) + u"/runs?$filter="_s + enc(past)).value().size(), 0);
+    }
+
+    // Each time window lists exactly the runs that started in it, whatever the page size, with a
+    // run exactly on each boundary; windows holding no run answer an empty page at once.
+    void timeWindowsListExactlyTheirRuns()
+    {
+        const QString runs = flowPath(m_loadEnv, m_loadFlow) + u"/runs?$top=250"_s;
+        QList<QPair<qint64, QString>> all; // start, name
+        for (QString next = runs; !next.isEmpty();) {
+            const auto page = m_http->get(next);
+            QCOMPARE(page.status, 200);
+            for (const QJsonValue &v : page.value()) {
+                const QJsonObject run = v.toObject();
+                const QDateTime start = QDateTime::fromString(
+                    run.value("properties"_L1).toObject().value("startTime"_L1).toString(),
+                    Qt::ISODateWithMs);
+                QVERIFY(start.isValid());
+                all.append({start.toMSecsSinceEpoch(), run.value("name"_L1).toString()});
+            }
+            next = page.json().value("nextLink"_L1).toString();
+        }
+        QVERIFY(all.size() >= 1000);
+        std::sort(all.begin(), all.end());
+        const auto iso = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        };
+        const auto listed = [&](const QString &filter, int top) {
+            QSet<QString> names;
+            int pages = 0;
+            for (QString next = flowPath(m_loadEnv, m_loadFlow) + u"/runs?$top="_s + QString::number(top) +
+                                u"&$filter="_s + enc(filter);
+                 !next.isEmpty(); ++pages) {
+                const auto page = m_http->get(next);
+                if (page.status != 200 || pages > 100)
+                    return QSet<QString>{u"failed: "_s + QString::fromUtf8(page.body)};
+                for (const QJsonValue &v : page.value())
+                    names.insert(v.toObject().value("name"_L1).toString());
+                next = page.json().value("nextLink"_L1).toString();
+            }
+            return names;
+        };
+        const auto expected = [&](qint64 from, qint64 to, bool fromIncluded, bool toIncluded) {
+            QSet<QString> names;
+            for (const auto &[start, name] : std::as_const(all))
+                if ((fromIncluded ? start >= from : start > from) && (toIncluded ? start <= to : start < to))
+                    names.insert(name);
+            return names;
+        };
+        // Boundaries on runs' own start times: the oldest, four inside, the newest.
+        const QList<qint64> cuts{all.first().first, all.at(all.size() / 5).first,
+                                 all.at(all.size() / 2).first, all.at(all.size() * 3 / 4).first,
+                                 all.last().first};
+        QSet<QString> union_;
+        for (int i = 0; i + 1 < cuts.size(); ++i) {
+            const bool last = i + 2 == cuts.size();
+            const QString filter = u"startTime ge "_s + iso(cuts[i]) +
+                                   (last ? u" and startTime le "_s : u" and startTime lt "_s) +
+                                   iso(cuts[i + 1]);
+            const QSet<QString> want = expected(cuts[i], cuts[i + 1], true, last);
+            QVERIFY(!want.isEmpty());
+            QCOMPARE(listed(filter, 37), want);
+            QVERIFY(!union_.intersects(want));
+            union_ += want;
+        }
+        QCOMPARE(union_.size(), all.size()); // the windows together: every run, once
+        // gt and le, and with a status clause.
+        const QString gtLe = u"startTime gt "_s + iso(cuts[1]) + u" and startTime le "_s + iso(cuts[2]);
+        QCOMPARE(listed(gtLe, 50), expected(cuts[1], cuts[2], false, true));
+        QSet<QString> failed;
+        for (const QString &name : listed(u"status eq 'Failed'"_s, 250))
+            failed.insert(name);
+        QCOMPARE(listed(u"status eq 'Failed' and "_s + gtLe, 50),
+                 expected(cuts[1], cuts[2], false, true) & failed);
+        // A window with no run in it.
+        const QString none = u"startTime gt "_s + iso(cuts[2]) + u" and startTime lt "_s + iso(cuts[2] + 1);
+        const auto empty = m_http->get(runs + u"&$filter="_s + enc(none));
+        QCOMPARE(empty.status, 200);
+        QCOMPARE(empty.value().size(), 0);
+        QVERIFY(!empty.json().contains("nextLink"_L1));
     }
 
     void unsupportedFilters_data()
