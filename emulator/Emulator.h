@@ -27,6 +27,7 @@ struct Faults
     double malformedRate = 0;   // share of bodies that are not JSON
     double truncateRate = 0;    // share of bodies cut in half
     bool stall = false;         // never answer
+    bool noAnswerCache = false; // work out every answer afresh (a benchmark comparing cold with cold)
 };
 
 struct EmulatorOptions

@@ -66,7 +66,8 @@ QJsonObject faultsJson(const Faults &f)
     return QJsonObject{{u"latencyMs"_s, f.latencyMs},         {u"serverErrorRate"_s, f.serverErrorRate},
                        {u"throttleBurst"_s, f.throttleBurst}, {u"throttleRate"_s, f.throttleRate},
                        {u"dropRate"_s, f.dropRate},           {u"malformedRate"_s, f.malformedRate},
-                       {u"truncateRate"_s, f.truncateRate},   {u"stall"_s, f.stall}};
+                       {u"truncateRate"_s, f.truncateRate},   {u"stall"_s, f.stall},
+                       {u"noAnswerCache"_s, f.noAnswerCache}};
 }
 
 qint64 g_monotonicNs()
@@ -385,7 +386,7 @@ Response EmulatorServer::dispatch(Request &req, const Route &route, bool *, bool
                                        u"' is invalid. The supported versions are '"_s +
                                        route.apiVersions.join(u"', '"_s) + u"'."_s));
     }
-    const bool cacheable = req.method == "GET" && route.area == Area::Management;
+    const bool cacheable = req.method == "GET" && route.area == Area::Management && !m_faults.noAnswerCache;
     QByteArray key;
     if (cacheable) {
         // Answers carry links built on the origin the client called (nextLink, workflow links).
@@ -438,9 +439,12 @@ Response EmulatorServer::control(Request &req)
         if (!known.contains(it.key()))
             return Response::error(400, u"InvalidRequestContent"_s,
                                    QString(u"Unknown fault '"_s + it.key() + u"'."_s));
-        if (it.key() != "stall"_L1 && !it.value().isDouble())
-            return Response::error(400, u"InvalidRequestContent"_s,
-                                   QString(u"The fault '"_s + it.key() + u"' must be a number."_s));
+        const bool flag = it.key() == "stall"_L1 || it.key() == "noAnswerCache"_L1;
+        if (flag ? !it.value().isBool() : !it.value().isDouble())
+            return Response::error(
+                400, u"InvalidRequestContent"_s,
+                QString(u"The fault '"_s + it.key() +
+                        (flag ? u"' must be true or false."_s : u"' must be a number."_s)));
     }
     f.latencyMs = o.value("latencyMs"_L1).toInt(f.latencyMs);
     f.serverErrorRate = o.value("serverErrorRate"_L1).toDouble(f.serverErrorRate);
@@ -450,6 +454,7 @@ Response EmulatorServer::control(Request &req)
     f.malformedRate = o.value("malformedRate"_L1).toDouble(f.malformedRate);
     f.truncateRate = o.value("truncateRate"_L1).toDouble(f.truncateRate);
     f.stall = o.value("stall"_L1).toBool(f.stall);
+    f.noAnswerCache = o.value("noAnswerCache"_L1).toBool(f.noAnswerCache);
     m_faults = f;
     if (o.contains("ratePerMinute"_L1))
         m_throttle.setRatePerMinute(o.value("ratePerMinute"_L1).toInt());

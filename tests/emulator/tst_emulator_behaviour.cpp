@@ -332,6 +332,16 @@ private Q_SLOTS:
         QCOMPARE(m_emu->faults().throttleBurst, 1);
         QCOMPARE(m_http->get(envPath(m_env)).status, 429);
         QCOMPARE(control.post(u"/_emulator/faults"_s, QJsonObject{{u"bogus"_s, 1}}).status, 400);
+        // Switches are true or false, numbers numbers.
+        const auto noCache = control.post(u"/_emulator/faults"_s, QJsonObject{{u"noAnswerCache"_s, true}});
+        QCOMPARE(noCache.status, 200);
+        QVERIFY(noCache.json().value("noAnswerCache"_L1).toBool());
+        QVERIFY(m_emu->faults().noAnswerCache);
+        const auto notAFlag = control.post(u"/_emulator/faults"_s, QJsonObject{{u"noAnswerCache"_s, 1}});
+        QCOMPARE(notAFlag.status, 400);
+        QVERIFY(notAFlag.body.contains("must be true or false"));
+        QCOMPARE(control.post(u"/_emulator/faults"_s, QJsonObject{{u"latencyMs"_s, true}}).status, 400);
+        QCOMPARE(m_http->get(envPath(m_env)).status, 200); // answered, not from a cache
         QCOMPARE(control.send("DELETE", u"/_emulator/faults"_s).status, 200);
         QCOMPARE(control.get(u"/_emulator/faults"_s).json().value("throttleBurst"_L1).toInt(), 0);
 
