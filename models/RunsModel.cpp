@@ -251,7 +251,7 @@ void RunsModel::startSliced()
         m_statuses.isEmpty() ? std::nullopt : std::optional<RunStatus>(m_statuses.first());
     m_sliced = new SlicedRunLoader(m_client, m_env, m_flow, status, m_fromMs, oldest + 1, density,
                                    m_parallelWindows, this);
-    m_sliced->setMaxPages(m_cursorWalk.maxPages(), m_cursorWalk.pages());
+    m_sliced->continueWalk(m_cursorWalk);
     connect(m_sliced, &SlicedRunLoader::pageLoaded, this, &RunsModel::onSlicedPage);
     connect(m_sliced, &SlicedRunLoader::finished, this, &RunsModel::onSlicedFinished);
     connect(m_sliced, &SlicedRunLoader::failed, this, &RunsModel::loadFailed);

@@ -22,7 +22,12 @@ void RunCollector::start()
     m_statusIndex = 0;
     m_pages = 0;
     m_found.clear();
+    m_boundary.clear();
     m_walk.reset();
+    if (m_windows) {
+        m_windows->stop();
+        std::exchange(m_windows, nullptr)->deleteLater();
+    }
     if (m_targets.isEmpty())
         QTimer::singleShot(0, this, &RunCollector::finished);
     else
@@ -34,6 +39,68 @@ void RunCollector::cancel()
     m_cancelled = true;
     if (m_call)
         m_client->cancel(m_call);
+    if (m_windows)
+        m_windows->stop();
+}
+
+std::optional<RunStatus> RunCollector::status() const
+{
+    if (m_statuses.isEmpty())
+        return std::nullopt;
+    return m_statuses[m_statusIndex];
+}
+
+void RunCollector::found(const QList<FlowRun> &runs)
+{
+    const Target &target = m_targets[m_targetIndex];
+    for (const FlowRun &run : runs) {
+        if (!m_boundary.contains(run.name))
+            m_found.append(Found{target, run});
+    }
+    ++m_pages;
+    emit progress(static_cast<int>(m_found.size()), m_pages);
+}
+
+bool RunCollector::readWindows(const QList<FlowRun> &firstPage)
+{
+    // The rest lies below the first page's oldest start time, that time included: runs sharing
+    // it may lie on both sides of the page break; those read already are skipped by name.
+    qint64 oldest = 0, newest = 0;
+    for (const FlowRun &run : firstPage) {
+        oldest = oldest == 0 ? run.startMs : std::min(oldest, run.startMs);
+        newest = std::max(newest, run.startMs);
+    }
+    if (oldest <= 0)
+        return false; // no start times to slice by: the chain it is
+    m_boundary.clear();
+    for (const FlowRun &run : firstPage) {
+        if (run.startMs == oldest)
+            m_boundary.insert(run.name);
+    }
+    const double density = newest > oldest ? double(firstPage.size()) / double(newest - oldest) : 0.0;
+    const Target target = m_targets[m_targetIndex];
+    m_windows = new SlicedRunLoader(m_client, target.env, target.flow, status(), m_fromMs, oldest + 1,
+                                    density, m_parallelWindows, this);
+    m_windows->continueWalk(m_walk);
+    m_windows->setLabel(target.label.isEmpty() ? target.flow : target.label);
+    connect(m_windows, &SlicedRunLoader::pageLoaded, this, &RunCollector::found);
+    connect(m_windows, &SlicedRunLoader::failed, this, [this](const ApiError &error) {
+        if (!m_cancelled)
+            emit failed(error);
+    });
+    connect(m_windows, &SlicedRunLoader::finished, this, [this](bool complete) {
+        SlicedRunLoader *done = std::exchange(m_windows, nullptr);
+        done->deleteLater();
+        m_boundary.clear();
+        if (m_cancelled)
+            return;
+        if (complete)
+            nextQuery();
+        // else failed() has been told, or the calls were cancelled under it (the client went):
+        // either way the sweep ends here with what it found.
+    });
+    m_windows->start();
+    return true;
 }
 
 void RunCollector::nextQuery()
@@ -59,14 +126,13 @@ void RunCollector::fetch(const QString &nextLink)
 {
     const Target target = m_targets[m_targetIndex];
     RunQuery query;
-    if (!m_statuses.isEmpty())
-        query.status = m_statuses[m_statusIndex];
+    query.status = status();
     query.startFromMs = m_fromMs;
     query.startToMs = m_toMs;
     query.top = 250;
     m_call = m_client->listRuns(
         target.env, target.flow, query, this,
-        [this, target](Result<Page<FlowRun>> page) {
+        [this, target, first = nextLink.isEmpty()](Result<Page<FlowRun>> page) {
             m_call = 0;
             if (m_cancelled)
                 return;
@@ -74,20 +140,17 @@ void RunCollector::fetch(const QString &nextLink)
                 emit failed(page.error());
                 return;
             }
-            for (const FlowRun &run : page->items)
-                m_found.append(Found{target, run});
-            ++m_pages;
-            emit progress(static_cast<int>(m_found.size()), m_pages);
+            found(page->items);
             if (auto stop = m_walk.admit(
                     page->nextLink, u"listFlowRuns"_s,
                     tr("the runs of '%1'").arg(target.label.isEmpty() ? target.flow : target.label))) {
                 emit failed(*stop);
                 return;
             }
-            if (!page->nextLink.isEmpty())
-                fetch(page->nextLink);
-            else
+            if (page->nextLink.isEmpty())
                 nextQuery();
+            else if (!first || m_parallelWindows <= 1 || !readWindows(page->items))
+                fetch(page->nextLink);
         },
         nextLink);
 }

@@ -56,13 +56,6 @@ bool SlicedRunLoader::isDone() const
     return std::all_of(m_windows.cbegin(), m_windows.cend(), [](const Window &w) { return w.done; });
 }
 
-void SlicedRunLoader::setMaxPages(int pages, int alreadyRead)
-{
-    m_walk.reset();
-    m_walk.setMaxPages(pages);
-    m_walk.countPages(alreadyRead);
-}
-
 void SlicedRunLoader::start()
 {
     if (m_running)
@@ -107,11 +100,14 @@ void SlicedRunLoader::pump()
     }
     // Windows left, and the page cap reached between them.
     stop();
-    emit failed(
-        ApiError::make(ApiError::Kind::Refused,
-                       tr("Stopped reading the runs of this flow after %1 pages. What was read is shown.")
-                           .arg(QLocale().toString(m_walk.pages())),
-                       u"listFlowRuns"_s));
+    const QString pages = QLocale().toString(m_walk.pages());
+    emit failed(ApiError::make(
+        ApiError::Kind::Refused,
+        m_label.isEmpty()
+            ? tr("Stopped reading the runs of this flow after %1 pages. What was read is shown.").arg(pages)
+            : tr("Stopped reading the runs of '%1' after %2 pages. What was read is shown.")
+                  .arg(m_label, pages),
+        u"listFlowRuns"_s));
     emit finished(false);
 }
 
@@ -150,7 +146,9 @@ void SlicedRunLoader::request(int index)
             }
             Page<FlowRun> page = std::move(result).value();
             ++m_pages;
-            if (auto loop = m_walk.admit(page.nextLink, u"listFlowRuns"_s, tr("the runs of this flow"))) {
+            const QString what =
+                m_label.isEmpty() ? tr("the runs of this flow") : tr("the runs of '%1'").arg(m_label);
+            if (auto loop = m_walk.admit(page.nextLink, u"listFlowRuns"_s, what)) {
                 stop();
                 emit pageLoaded(page.items);
                 emit failed(*loop);

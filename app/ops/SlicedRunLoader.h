@@ -43,10 +43,13 @@ public:
                     int parallel, QObject *parent = nullptr);
     ~SlicedRunLoader() override;
 
+    // Goes on from the walk of the pages read before the windows began: its page cap (an endless
+    // chain stops there with an error, and no request beyond the cap is ever sent), the pages it
+    // counted, and the links it followed (a window answering one of them is a loop).
+    void continueWalk(const PageWalk &walk) { m_walk = walk; }
+    // How errors name the list ("the runs of 'Expense approval'"); default: "the runs of this flow".
+    void setLabel(const QString &flowLabel) { m_label = flowLabel; }
     // Starts, or resumes after stop(): windows not read to the end go on from where they were.
-    // At most this many pages in all (alreadyRead of them read before the windows began): an
-    // endless chain stops there with an error, and no request beyond the cap is ever sent.
-    void setMaxPages(int pages, int alreadyRead = 0);
     void start();
     void stop();
     bool isRunning() const { return m_running; }
@@ -67,6 +70,7 @@ private:
     QPointer<ApiClient> m_client;
     QString m_env;
     QString m_flow;
+    QString m_label;
     std::optional<RunStatus> m_status;
     std::vector<Window> m_windows;
     std::vector<ApiClient::CallId> m_calls; // per window, 0 when none in flight

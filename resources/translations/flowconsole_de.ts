@@ -4,17 +4,17 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/Messages.cpp" line="47" />
+        <location filename="../../ui/Messages.cpp" line="47"/>
         <source>the service refused it: %1</source>
         <translation>der Dienst hat es abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/Messages.cpp" line="77" />
+        <location filename="../../ui/Messages.cpp" line="77"/>
         <source>Request id: %1</source>
         <translation>Anforderungs-ID: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/Messages.cpp" line="90" />
+        <location filename="../../ui/Messages.cpp" line="90"/>
         <source>&amp;Copy details</source>
         <translation>Details &amp;kopieren</translation>
     </message>
@@ -22,12 +22,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/auth/TokenStore.cpp" line="73" />
+        <location filename="../../app/auth/TokenStore.cpp" line="73"/>
         <source>The system keychain did not answer within %1 seconds (%2). Is a Secret Service (for example GNOME Keyring or KWallet) running and unlocked?</source>
         <translation>Der Systemschlüsselbund hat nicht innerhalb von %1 Sekunden geantwortet (%2). Läuft ein Secret Service (zum Beispiel GNOME Keyring oder KWallet), und ist er entsperrt?</translation>
     </message>
     <message>
-        <location filename="../../app/auth/TokenStore.cpp" line="93" />
+        <location filename="../../app/auth/TokenStore.cpp" line="93"/>
         <source>The system keychain refused to %1: %2</source>
         <translation>Der Systemschlüsselbund hat das %1 abgelehnt: %2</translation>
     </message>
@@ -35,67 +35,67 @@
 <context>
     <name>RunDisplay</name>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="15" />
+        <location filename="../../models/RunDisplay.cpp" line="15"/>
         <source>Running</source>
         <translation>Wird ausgeführt</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="17" />
+        <location filename="../../models/RunDisplay.cpp" line="17"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="19" />
+        <location filename="../../models/RunDisplay.cpp" line="19"/>
         <source>Succeeded</source>
         <translation>Erfolgreich</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="21" />
+        <location filename="../../models/RunDisplay.cpp" line="21"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="23" />
+        <location filename="../../models/RunDisplay.cpp" line="23"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="25" />
+        <location filename="../../models/RunDisplay.cpp" line="25"/>
         <source>Suspended</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="27" />
+        <location filename="../../models/RunDisplay.cpp" line="27"/>
         <source>Cancelling</source>
         <translation>Wird abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="31" />
+        <location filename="../../models/RunDisplay.cpp" line="31"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="120" />
+        <location filename="../../models/RunDisplay.cpp" line="120"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="123" />
+        <location filename="../../models/RunDisplay.cpp" line="123"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="125" />
+        <location filename="../../models/RunDisplay.cpp" line="125"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="127" />
+        <location filename="../../models/RunDisplay.cpp" line="127"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../models/RunDisplay.cpp" line="128" />
+        <location filename="../../models/RunDisplay.cpp" line="128"/>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 h</translation>
     </message>
@@ -103,352 +103,352 @@
 <context>
     <name>fc</name>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="15" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="15"/>
         <source>The server refused the connection.</source>
         <translation>Der Server hat die Verbindung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="17" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="17"/>
         <source>The server closed the connection before answering.</source>
         <translation>Der Server hat die Verbindung geschlossen, bevor er geantwortet hat.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="19" />
-        <source>The server's name could not be resolved.</source>
+        <location filename="../../app/api/NetworkErrors.cpp" line="19"/>
+        <source>The server&apos;s name could not be resolved.</source>
         <translation>Der Name des Servers konnte nicht aufgelöst werden.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="21" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="21"/>
         <source>The connection timed out.</source>
         <translation>Zeitüberschreitung bei der Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="23" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="23"/>
         <source>The request was cancelled.</source>
         <translation>Die Anforderung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="25" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="25"/>
         <source>The secure connection could not be established (TLS).</source>
         <translation>Die sichere Verbindung konnte nicht hergestellt werden (TLS).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="27" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="27"/>
         <source>The network is temporarily unavailable.</source>
         <translation>Das Netzwerk ist vorübergehend nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="29" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="29"/>
         <source>The network session failed.</source>
         <translation>Die Netzwerksitzung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="31" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="31"/>
         <source>Background requests are not allowed.</source>
         <translation>Hintergrundanforderungen sind nicht zulässig.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="33" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="33"/>
         <source>The server redirected too many times.</source>
         <translation>Der Server hat zu oft umgeleitet.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="35" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="35"/>
         <source>The server redirected from https to plain http.</source>
         <translation>Der Server hat von https auf unverschlüsseltes http umgeleitet.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="37" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="37"/>
         <source>The proxy refused the connection.</source>
         <translation>Der Proxy hat die Verbindung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="39" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="39"/>
         <source>The proxy closed the connection.</source>
         <translation>Der Proxy hat die Verbindung geschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="41" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="41"/>
         <source>The proxy could not be found.</source>
         <translation>Der Proxy wurde nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="43" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="43"/>
         <source>The proxy timed out.</source>
         <translation>Zeitüberschreitung beim Proxy.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="45" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="45"/>
         <source>The proxy requires authentication.</source>
         <translation>Der Proxy erfordert eine Authentifizierung.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="47" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="47"/>
         <source>Access denied (403).</source>
         <translation>Zugriff verweigert (403).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="49" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="49"/>
         <source>The operation is not permitted (405).</source>
         <translation>Der Vorgang ist nicht zulässig (405).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="51" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="51"/>
         <source>Not found (404).</source>
         <translation>Nicht gefunden (404).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="53" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="53"/>
         <source>The server requires authentication (401).</source>
         <translation>Der Server erfordert eine Authentifizierung (401).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="55" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="55"/>
         <source>The request had to be sent again and could not be.</source>
         <translation>Die Anforderung hätte erneut gesendet werden müssen, was nicht möglich war.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="57" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="57"/>
         <source>The request conflicts with the current state (409).</source>
         <translation>Die Anforderung steht im Konflikt mit dem aktuellen Zustand (409).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="59" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="59"/>
         <source>The resource is gone (410).</source>
         <translation>Die Ressource ist nicht mehr vorhanden (410).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="61" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="61"/>
         <source>The server failed (500).</source>
         <translation>Auf dem Server ist ein Fehler aufgetreten (500).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="63" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="63"/>
         <source>The server does not implement this (501).</source>
         <translation>Der Server unterstützt dies nicht (501).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="65" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="65"/>
         <source>The service is unavailable (503).</source>
         <translation>Der Dienst ist nicht verfügbar (503).</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="67" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="67"/>
         <source>Unknown protocol.</source>
         <translation>Unbekanntes Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="69" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="69"/>
         <source>Invalid operation for the protocol.</source>
         <translation>Ungültiger Vorgang für das Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="71" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="71"/>
         <source>Unknown network error.</source>
         <translation>Unbekannter Netzwerkfehler.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="73" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="73"/>
         <source>Unknown proxy error.</source>
         <translation>Unbekannter Proxyfehler.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="75" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="75"/>
         <source>The server answered with an unexpected status.</source>
         <translation>Der Server hat mit einem unerwarteten Status geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="77" />
-        <source>The server's answer broke the HTTP protocol.</source>
+        <location filename="../../app/api/NetworkErrors.cpp" line="77"/>
+        <source>The server&apos;s answer broke the HTTP protocol.</source>
         <translation>Die Antwort des Servers verletzt das HTTP-Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="79" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="79"/>
         <source>Unknown server error.</source>
         <translation>Unbekannter Serverfehler.</translation>
     </message>
     <message>
-        <location filename="../../app/api/NetworkErrors.cpp" line="81" />
+        <location filename="../../app/api/NetworkErrors.cpp" line="81"/>
         <source>Network error %1.</source>
         <translation>Netzwerkfehler %1.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="53" />
+        <location filename="../../app/auth/Profile.cpp" line="53"/>
         <source>The %1 URL is missing.</source>
         <translation>Die URL für %1 fehlt.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="55" />
-        <source>The %1 URL "%2" is not a valid URL.</source>
+        <location filename="../../app/auth/Profile.cpp" line="55"/>
+        <source>The %1 URL &quot;%2&quot; is not a valid URL.</source>
         <translation>Die URL für %1 („%2“) ist keine gültige URL.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="58" />
+        <location filename="../../app/auth/Profile.cpp" line="58"/>
         <source>The %1 URL must not contain a user name or password.</source>
         <translation>Die URL für %1 darf keinen Benutzernamen und kein Kennwort enthalten.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="61" />
+        <location filename="../../app/auth/Profile.cpp" line="61"/>
         <source>The %1 URL must not contain a query or fragment.</source>
         <translation>Die URL für %1 darf keine Abfrage und kein Fragment enthalten.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="66" />
-        <source>The %1 URL "%2" uses plain http to a host that is not this computer. Tokens would travel unencrypted; use https (plain http is allowed only to 127.0.0.1, ::1 or localhost).</source>
+        <location filename="../../app/auth/Profile.cpp" line="66"/>
+        <source>The %1 URL &quot;%2&quot; uses plain http to a host that is not this computer. Tokens would travel unencrypted; use https (plain http is allowed only to 127.0.0.1, ::1 or localhost).</source>
         <translation>Die URL für %1 („%2“) verwendet unverschlüsseltes http zu einem Host, der nicht dieser Computer ist. Token würden unverschlüsselt übertragen; verwenden Sie https (unverschlüsseltes http ist nur zu 127.0.0.1, ::1 oder localhost zulässig).</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="73" />
+        <location filename="../../app/auth/Profile.cpp" line="73"/>
         <source>The %1 URL must start with https://.</source>
         <translation>Die URL für %1 muss mit https:// beginnen.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="88" />
+        <location filename="../../app/auth/Profile.cpp" line="88"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="38" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="38"/>
         <source>Cancel run</source>
         <translation>Ausführung abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="40" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="40"/>
         <source>Resubmit run</source>
         <translation>Ausführung erneut übermitteln</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="42" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="42"/>
         <source>Turn on flow</source>
         <translation>Flow aktivieren</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="44" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="44"/>
         <source>Turn off flow</source>
         <translation>Flow deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="46" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="46"/>
         <source>Delete flow</source>
         <translation>Flow löschen</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="48" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="48"/>
         <source>Add owner</source>
         <translation>Besitzer hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="50" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="50"/>
         <source>Remove owner</source>
         <translation>Besitzer entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="52" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="52"/>
         <source>Restore flow</source>
         <translation>Flow wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="67" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="67"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="69" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="69"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="71" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="71"/>
         <source>Succeeded</source>
         <translation>Erfolgreich</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="73" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="73"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="75" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="75"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="77" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="77"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="87" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="87"/>
         <source>Running</source>
         <translation>Wird ausgeführt</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="89" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="89"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="91" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="91"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="93" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="93"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkTypes.cpp" line="95" />
+        <location filename="../../app/ops/BulkTypes.cpp" line="95"/>
         <source>Interrupted</source>
         <translation>Unterbrochen</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="42" />
-        <source>The definition has no "$schema".</source>
+        <location filename="../../models/DefinitionValidator.cpp" line="42"/>
+        <source>The definition has no &quot;$schema&quot;.</source>
         <translation>Die Definition enthält kein „$schema“.</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="46" />
-        <source>The definition has no "triggers" object.</source>
+        <location filename="../../models/DefinitionValidator.cpp" line="46"/>
+        <source>The definition has no &quot;triggers&quot; object.</source>
         <translation>Die Definition enthält kein „triggers“-Objekt.</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="48" />
+        <location filename="../../models/DefinitionValidator.cpp" line="48"/>
         <source>The definition has no trigger.</source>
         <translation>Die Definition enthält keinen Trigger.</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="52" />
-        <source>The definition has no "actions" object.</source>
+        <location filename="../../models/DefinitionValidator.cpp" line="52"/>
+        <source>The definition has no &quot;actions&quot; object.</source>
         <translation>Die Definition enthält kein „actions“-Objekt.</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="72" />
-        <source>The action "%1" is not an object.</source>
+        <location filename="../../models/DefinitionValidator.cpp" line="72"/>
+        <source>The action &quot;%1&quot; is not an object.</source>
         <translation>Die Aktion „%1“ ist kein Objekt.</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="77" />
-        <source>The action "%1" has no "type".</source>
+        <location filename="../../models/DefinitionValidator.cpp" line="77"/>
+        <source>The action &quot;%1&quot; has no &quot;type&quot;.</source>
         <translation>Die Aktion „%1“ hat keinen „type“.</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="80" />
-        <source>The "runAfter" of "%1" is not an object.</source>
+        <location filename="../../models/DefinitionValidator.cpp" line="80"/>
+        <source>The &quot;runAfter&quot; of &quot;%1&quot; is not an object.</source>
         <translation>„runAfter“ von „%1“ ist kein Objekt.</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="85" />
-        <source>The action "%1" runs after itself.</source>
+        <location filename="../../models/DefinitionValidator.cpp" line="85"/>
+        <source>The action &quot;%1&quot; runs after itself.</source>
         <translation>Die Aktion „%1“ wird nach sich selbst ausgeführt.</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="87" />
-        <source>The action "%1" runs after "%2", which does not exist.</source>
+        <location filename="../../models/DefinitionValidator.cpp" line="87"/>
+        <source>The action &quot;%1&quot; runs after &quot;%2&quot;, which does not exist.</source>
         <translation>Die Aktion „%1“ wird nach „%2“ ausgeführt, die nicht existiert.</translation>
     </message>
     <message>
-        <location filename="../../models/DefinitionValidator.cpp" line="127" />
+        <location filename="../../models/DefinitionValidator.cpp" line="127"/>
         <source>The definition must be a JSON object.</source>
         <translation>Die Definition muss ein JSON-Objekt sein.</translation>
     </message>
@@ -456,98 +456,98 @@
 <context>
     <name>fc::ActivityPanel</name>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="31" />
-        <location filename="../../ui/ActivityPanel.cpp" line="36" />
+        <location filename="../../ui/ActivityPanel.cpp" line="31"/>
+        <location filename="../../ui/ActivityPanel.cpp" line="36"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="46" />
+        <location filename="../../ui/ActivityPanel.cpp" line="46"/>
         <source>Unfinished operations</source>
         <translation>Nicht abgeschlossene Vorgänge</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="59" />
+        <location filename="../../ui/ActivityPanel.cpp" line="59"/>
         <source>&amp;Resume</source>
         <translation>Fort&amp;setzen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="59" />
+        <location filename="../../ui/ActivityPanel.cpp" line="59"/>
         <source>Resume unfinished operations</source>
         <translation>Nicht abgeschlossene Vorgänge fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="61" />
+        <location filename="../../ui/ActivityPanel.cpp" line="61"/>
         <source>D&amp;iscard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="61" />
+        <location filename="../../ui/ActivityPanel.cpp" line="61"/>
         <source>Discard unfinished operations</source>
         <translation>Nicht abgeschlossene Vorgänge verwerfen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="69" />
+        <location filename="../../ui/ActivityPanel.cpp" line="69"/>
         <source>&amp;Pause</source>
         <translation>A&amp;nhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="69" />
+        <location filename="../../ui/ActivityPanel.cpp" line="69"/>
         <source>Pause the operation</source>
         <translation>Vorgang anhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="70" />
+        <location filename="../../ui/ActivityPanel.cpp" line="70"/>
         <source>Res&amp;ume</source>
         <translation>Fo&amp;rtsetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="70" />
+        <location filename="../../ui/ActivityPanel.cpp" line="70"/>
         <source>Resume the operation</source>
         <translation>Vorgang fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="71" />
+        <location filename="../../ui/ActivityPanel.cpp" line="71"/>
         <source>&amp;Cancel</source>
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="71" />
+        <location filename="../../ui/ActivityPanel.cpp" line="71"/>
         <source>Cancel the operation</source>
         <translation>Vorgang abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="72" />
+        <location filename="../../ui/ActivityPanel.cpp" line="72"/>
         <source>Retry &amp;failed</source>
         <translation>Fehlgeschlagene &amp;wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="72" />
+        <location filename="../../ui/ActivityPanel.cpp" line="72"/>
         <source>Retry the failed items</source>
         <translation>Fehlgeschlagene Elemente wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="73" />
+        <location filename="../../ui/ActivityPanel.cpp" line="73"/>
         <source>C&amp;lear finished</source>
         <translation>Abgeschlossene &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="73" />
+        <location filename="../../ui/ActivityPanel.cpp" line="73"/>
         <source>Clear finished operations</source>
         <translation>Abgeschlossene Vorgänge entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="82" />
+        <location filename="../../ui/ActivityPanel.cpp" line="82"/>
         <source>Bulk operations and their items</source>
         <translation>Vorgänge und ihre Elemente</translation>
     </message>
     <message>
-        <location filename="../../ui/ActivityPanel.cpp" line="96" />
+        <location filename="../../ui/ActivityPanel.cpp" line="96"/>
         <source>No bulk operations yet. Cancel or resubmit many runs, or turn several flows on or off, and the work shows here.</source>
         <translation>Noch keine Vorgänge. Brechen Sie viele Ausführungen ab, übermitteln Sie sie erneut, oder aktivieren bzw. deaktivieren Sie mehrere Flows – die Arbeit wird hier angezeigt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ActivityPanel.cpp" line="160" />
+        <location filename="../../ui/ActivityPanel.cpp" line="160"/>
         <source>%n operation(s) did not finish when FlowConsole last stopped. Resume them? Items already done are not done again.</source>
         <translation>
             <numerusform>%n Vorgang wurde beim letzten Beenden von FlowConsole nicht abgeschlossen. Fortsetzen? Bereits erledigte Elemente werden nicht noch einmal ausgeführt.</numerusform>
@@ -558,87 +558,87 @@
 <context>
     <name>fc::AdminFlowsModel</name>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="96" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="96"/>
         <source>every flow of the environment</source>
         <translation>aller Flows der Umgebung</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="321" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="321"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="323" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="323"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="325" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="325"/>
         <source>No valid owner</source>
         <translation>Kein gültiger Besitzer</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="327" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="327"/>
         <source>Could not check</source>
         <translation>Prüfung nicht möglich</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="340" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="340"/>
         <source>%1 (disabled)</source>
         <translation>%1 (deaktiviert)</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="343" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="343"/>
         <source>Deleted account (%1…)</source>
         <translation>Gelöschtes Konto (%1…)</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="344" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="344"/>
         <source>%1 (deleted)</source>
         <translation>%1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="354" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="354"/>
         <source>Could not read the owners: %1</source>
         <translation>Die Besitzer konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="404" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="404"/>
         <source>Every user who owns this flow is disabled or deleted, and no group owns it. Add a co-owner so that its connections keep working.</source>
         <translation>Alle Benutzer, die diesen Flow besitzen, sind deaktiviert oder gelöscht, und keine Gruppe besitzt ihn. Fügen Sie einen Mitbesitzer hinzu, damit seine Verbindungen weiterhin funktionieren.</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="455" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="455"/>
         <source>Flow</source>
         <translation>Flow</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="457" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="457"/>
         <source>Owners</source>
         <translation>Besitzer</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="459" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="459"/>
         <source>Owner check</source>
         <translation>Besitzerprüfung</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="461" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="461"/>
         <source>Created by</source>
         <translation>Erstellt von</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="463" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="463"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="465" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="465"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../../models/AdminFlowsModel.cpp" line="467" />
+        <location filename="../../models/AdminFlowsModel.cpp" line="467"/>
         <source>Modified</source>
         <translation>Geändert</translation>
     </message>
@@ -646,137 +646,137 @@
 <context>
     <name>fc::AdminFlowsPage</name>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="112" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="112"/>
         <source>Filter by flow or owner</source>
         <translation>Nach Flow oder Besitzer filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="113" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="113"/>
         <source>Filter flows</source>
         <translation>Flows filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="120" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="120"/>
         <source>&amp;Orphaned only</source>
         <translation>&amp;Nur verwaiste</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="123" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="123"/>
         <source>Only flows with no valid owner: every user owner disabled or deleted, no group.</source>
         <translation>Nur Flows ohne gültigen Besitzer: alle Benutzer unter den Besitzern deaktiviert oder gelöscht, keine Gruppe.</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="126" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="126"/>
         <source>&amp;Refresh</source>
         <translation>Ak&amp;tualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="126" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="126"/>
         <source>List every flow again (F5)</source>
         <translation>Alle Flows erneut auflisten (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="127" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="127"/>
         <source>E&amp;xport CSV…</source>
         <translation>CSV e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="127" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="127"/>
         <source>Save the flows shown as a CSV file</source>
         <translation>Die angezeigten Flows als CSV-Datei speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="142" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="142"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="142" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="142"/>
         <source>Stop listing and checking owners; what was read stays</source>
         <translation>Auflisten und Prüfen der Besitzer stoppen; bereits Gelesenes bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="157" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="157"/>
         <source>Every flow of the environment</source>
         <translation>Alle Flows der Umgebung</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="173" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="173"/>
         <source>&amp;Add co-owner…</source>
         <translation>&amp;Mitbesitzer hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="174" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="174"/>
         <source>Add a person or group as co-owner of the selected flows (Ctrl+Shift+A)</source>
         <translation>Eine Person oder Gruppe als Mitbesitzer der ausgewählten Flows hinzufügen (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="175" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="175"/>
         <source>O&amp;wners…</source>
         <translation>Bes&amp;itzer…</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="175" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="175"/>
         <source>See and change the owners of the selected flow</source>
         <translation>Die Besitzer des ausgewählten Flows anzeigen und ändern</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="176" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="176"/>
         <source>Turn o&amp;n</source>
         <translation>Akti&amp;vieren</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="176" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="176"/>
         <source>Turn the selected flows on</source>
         <translation>Die ausgewählten Flows aktivieren</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="177" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="177"/>
         <source>Turn o&amp;ff</source>
         <translation>Dea&amp;ktivieren</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="177" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="177"/>
         <source>Turn the selected flows off</source>
         <translation>Die ausgewählten Flows deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="178" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="178"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="179" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="179"/>
         <source>Delete the selected flows (they stay in the recycle bin for 21 days)</source>
         <translation>Die ausgewählten Flows löschen (sie bleiben 21 Tage im Papierkorb)</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="220" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="220"/>
         <source>Could not list every flow of %1</source>
         <translation>Die Flows von %1 konnten nicht aufgelistet werden</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="228" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="228"/>
         <source>Turning on flows</source>
         <translation>Aktivierung von Flows</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="230" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="230"/>
         <source>Turning off flows</source>
         <translation>Deaktivierung von Flows</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="242" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="242"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="276" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="276"/>
         <source>All flows in %1 (administrator)</source>
         <translation>Alle Flows in %1 (Administrator)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AdminFlowsPage.cpp" line="297" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="297"/>
         <source>%n flow(s)</source>
         <translation>
             <numerusform>%n Flow</numerusform>
@@ -784,7 +784,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AdminFlowsPage.cpp" line="299" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="299"/>
         <source>%n with no valid owner</source>
         <translation>
             <numerusform>%n ohne gültigen Besitzer</numerusform>
@@ -792,32 +792,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="301" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="301"/>
         <source>%1 shown</source>
         <translation>%1 angezeigt</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="309" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="309"/>
         <source>Listing every flow: %1 so far…</source>
         <translation>Alle Flows werden aufgelistet: bisher %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="313" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="313"/>
         <source>Checking owners: %1 of %2…</source>
         <translation>Besitzer werden geprüft: %1 von %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="317" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="317"/>
         <source>Stopped: %1 flows listed, owners of %2 checked. Refresh (F5) reads them all.</source>
         <translation>Gestoppt: %1 Flows aufgelistet, Besitzer von %2 geprüft. Aktualisieren (F5) liest alle.</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="320" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="320"/>
         <source>Every flow listed and its owners checked.</source>
         <translation>Alle Flows aufgelistet und ihre Besitzer geprüft.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AdminFlowsPage.cpp" line="380" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="380"/>
         <source>Adding %1 as co-owner of %n flow(s)</source>
         <translation>
             <numerusform>Hinzufügen von %1 als Mitbesitzer zu %n Flow</numerusform>
@@ -825,22 +825,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="410" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="410"/>
         <source>The operation could not be started: its journal could not be written.</source>
         <translation>Der Vorgang konnte nicht gestartet werden: Sein Journal konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="413" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="413"/>
         <source>%1: started; progress in the Activity panel.</source>
         <translation>%1: gestartet; Fortschritt im Bereich „Aktivität“.</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="447" />
-        <source>Delete '%1'? It stays in the recycle bin for 21 days and can be restored until then.</source>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="447"/>
+        <source>Delete &apos;%1&apos;? It stays in the recycle bin for 21 days and can be restored until then.</source>
         <translation>„%1“ löschen? Der Flow bleibt 21 Tage im Papierkorb und kann bis dahin wiederhergestellt werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AdminFlowsPage.cpp" line="449" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="449"/>
         <source>Delete %n flows? They stay in the recycle bin for 21 days and can be restored until then.</source>
         <translation>
             <numerusform>%n Flow löschen? Er bleibt 21 Tage im Papierkorb und kann bis dahin wiederhergestellt werden.</numerusform>
@@ -848,38 +848,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="452" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="452"/>
         <source>Delete flows</source>
         <translation>Flows löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="452" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="452"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="453" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="453"/>
         <source>Deleting flows</source>
         <translation>Löschen von Flows</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="453" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="453"/>
         <source>Keep them</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="472" />
-        <location filename="../../ui/AdminFlowsPage.cpp" line="487" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="472"/>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="487"/>
         <source>Export flows</source>
         <translation>Flows exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="476" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="476"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AdminFlowsPage.cpp" line="485" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="485"/>
         <source>%n flow(s) exported to %1.</source>
         <translation>
             <numerusform>%n Flow nach %1 exportiert.</numerusform>
@@ -887,7 +887,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="487" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="487"/>
         <source>The flows could not be written to %1.</source>
         <translation>Die Flows konnten nicht in %1 geschrieben werden.</translation>
     </message>
@@ -895,37 +895,37 @@
 <context>
     <name>fc::ApiClient</name>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="142" />
+        <location filename="../../app/api/ApiClient.cpp" line="142"/>
         <source>The %1 dialect has no administrator form of %2.</source>
         <translation>Der Dialekt „%1“ hat keine Administratorvariante von %2.</translation>
     </message>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="144" />
+        <location filename="../../app/api/ApiClient.cpp" line="144"/>
         <source>The %1 dialect has no %2 call.</source>
         <translation>Der Dialekt „%1“ hat keinen Aufruf %2.</translation>
     </message>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="148" />
+        <location filename="../../app/api/ApiClient.cpp" line="148"/>
         <source>Not sent: the service said this account is not an administrator (403) earlier in this session.</source>
         <translation>Nicht gesendet: Der Dienst hat früher in dieser Sitzung gemeldet, dass dieses Konto kein Administrator ist (403).</translation>
     </message>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="166" />
+        <location filename="../../app/api/ApiClient.cpp" line="166"/>
         <source>The next page link points to %1, not to %2; it was not followed and no token was sent.</source>
         <translation>Der Link zur nächsten Seite verweist auf %1, nicht auf %2; ihm wurde nicht gefolgt, und es wurde kein Token gesendet.</translation>
     </message>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="172" />
+        <location filename="../../app/api/ApiClient.cpp" line="172"/>
         <source>A name needed for %1 is empty.</source>
         <translation>Ein für %1 benötigter Name ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="221" />
+        <location filename="../../app/api/ApiClient.cpp" line="221"/>
         <source>The request was cancelled.</source>
         <translation>Die Anforderung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/api/ApiClient.cpp" line="394" />
+        <location filename="../../app/api/ApiClient.cpp" line="394"/>
         <source>The flow has no trigger to resubmit.</source>
         <translation>Der Flow hat keinen Trigger, der erneut übermittelt werden kann.</translation>
     </message>
@@ -933,7 +933,7 @@
 <context>
     <name>fc::ApiError</name>
     <message>
-        <location filename="../../app/api/ApiError.cpp" line="29" />
+        <location filename="../../app/api/ApiError.cpp" line="29"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
@@ -941,32 +941,32 @@
 <context>
     <name>fc::AuthCodeSignIn</name>
     <message>
-        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="57" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="57"/>
         <source>FlowConsole is signed in. You can close this tab and return to FlowConsole.</source>
         <translation>FlowConsole ist angemeldet. Sie können diese Registerkarte schließen und zu FlowConsole zurückkehren.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="60" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="60"/>
         <source>Could not listen on a loopback port for the sign-in redirect.</source>
         <translation>Für die Anmeldeumleitung konnte kein Loopback-Port geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="104" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="104"/>
         <source>The sign-in answer did not carry the state this sign-in sent; it was ignored.</source>
         <translation>Die Anmeldeantwort enthielt nicht den Statuswert (state), den diese Anmeldung gesendet hat; sie wurde ignoriert.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="121" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="121"/>
         <source>The identity service could not be reached.</source>
         <translation>Der Identitätsdienst war nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="143" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="143"/>
         <source>Sign-in did not complete within %1 minutes.</source>
         <translation>Die Anmeldung wurde nicht innerhalb von %1 Minuten abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="154" />
+        <location filename="../../app/auth/AuthCodeSignIn.cpp" line="154"/>
         <source>Sign-in was cancelled.</source>
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
@@ -974,13 +974,13 @@
 <context>
     <name>fc::AuthSession</name>
     <message>
-        <location filename="../../app/auth/AuthSession.cpp" line="63" />
+        <location filename="../../app/auth/AuthSession.cpp" line="63"/>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/AuthSession.cpp" line="95" />
-        <location filename="../../app/auth/AuthSession.cpp" line="121" />
+        <location filename="../../app/auth/AuthSession.cpp" line="95"/>
+        <location filename="../../app/auth/AuthSession.cpp" line="121"/>
         <source>Not signed in: sign in to the profile first.</source>
         <translation>Nicht angemeldet: Melden Sie sich zuerst mit dem Profil an.</translation>
     </message>
@@ -988,12 +988,12 @@
 <context>
     <name>fc::BulkEngine</name>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="39" />
+        <location filename="../../app/ops/BulkEngine.cpp" line="39"/>
         <source>the operation could not be recorded in its journal (%1)</source>
         <translation>der Vorgang konnte nicht in seinem Journal erfasst werden (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ops/BulkEngine.cpp" line="163" />
+        <location filename="../../app/ops/BulkEngine.cpp" line="163"/>
         <source>Stopped because %1. Nothing more was sent and nothing was sent twice; %n item(s) not sent yet can be resumed once the problem is fixed.</source>
         <translation>
             <numerusform>Angehalten: %1. Es wurde nichts mehr gesendet und nichts doppelt gesendet; %n noch nicht gesendetes Element kann fortgesetzt werden, sobald das Problem behoben ist.</numerusform>
@@ -1001,27 +1001,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="386" />
+        <location filename="../../app/ops/BulkEngine.cpp" line="386"/>
         <source>The run had already finished.</source>
         <translation>Die Ausführung war bereits beendet.</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="390" />
+        <location filename="../../app/ops/BulkEngine.cpp" line="390"/>
         <source>The flow was not deleted (restored already).</source>
         <translation>Der Flow war nicht gelöscht (bereits wiederhergestellt).</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="454" />
-        <source>Outcome unknown: the answer to the resubmit was lost and the flow's runs could not be checked (%1). Retry checks again before anything is sent.</source>
+        <location filename="../../app/ops/BulkEngine.cpp" line="454"/>
+        <source>Outcome unknown: the answer to the resubmit was lost and the flow&apos;s runs could not be checked (%1). Retry checks again before anything is sent.</source>
         <translation>Ergebnis unbekannt: Die Antwort auf die erneute Übermittlung ging verloren, und die Ausführungen des Flows konnten nicht geprüft werden (%1). Beim Wiederholen wird erneut geprüft, bevor etwas gesendet wird.</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="460" />
+        <location filename="../../app/ops/BulkEngine.cpp" line="460"/>
         <source>The answer was lost, but the flow has run %1 resubmitted from this run.</source>
         <translation>Die Antwort ging verloren, aber der Flow hat die Ausführung %1, die aus dieser Ausführung erneut übermittelt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="466" />
+        <location filename="../../app/ops/BulkEngine.cpp" line="466"/>
         <source>The answer to an earlier resubmit was lost; the flow has no run resubmitted from this one, so it was sent again.</source>
         <translation>Die Antwort auf eine frühere erneute Übermittlung ging verloren; der Flow hat keine aus dieser Ausführung erneut übermittelte Ausführung, daher wurde sie erneut gesendet.</translation>
     </message>
@@ -1029,22 +1029,22 @@
 <context>
     <name>fc::BulkFlowActions</name>
     <message>
-        <location filename="../../ui/BulkFlowActions.cpp" line="22" />
+        <location filename="../../ui/BulkFlowActions.cpp" line="22"/>
         <source>Cancel all &amp;running runs…</source>
         <translation>Alle laufenden Ausführungen abb&amp;rechen…</translation>
     </message>
     <message>
-        <location filename="../../ui/BulkFlowActions.cpp" line="24" />
+        <location filename="../../ui/BulkFlowActions.cpp" line="24"/>
         <source>Cancel every running or waiting run of the selected flows</source>
         <translation>Alle laufenden oder wartenden Ausführungen der ausgewählten Flows abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/BulkFlowActions.cpp" line="26" />
+        <location filename="../../ui/BulkFlowActions.cpp" line="26"/>
         <source>Resubmit &amp;failed runs…</source>
         <translation>Fehlgeschlagene Ausführungen &amp;erneut übermitteln…</translation>
     </message>
     <message>
-        <location filename="../../ui/BulkFlowActions.cpp" line="28" />
+        <location filename="../../ui/BulkFlowActions.cpp" line="28"/>
         <source>Resubmit the failed runs of the selected flows in a time range</source>
         <translation>Die fehlgeschlagenen Ausführungen der ausgewählten Flows in einem Zeitraum erneut übermitteln</translation>
     </message>
@@ -1052,13 +1052,13 @@
 <context>
     <name>fc::CoOwnerDialog</name>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="43" />
-        <location filename="../../ui/AdminFlowsPage.cpp" line="57" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="43"/>
+        <location filename="../../ui/AdminFlowsPage.cpp" line="57"/>
         <source>Add co-owner</source>
         <translation>Mitbesitzer hinzufügen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AdminFlowsPage.cpp" line="45" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="45"/>
         <source>Find the person or group who will co-own %n flow(s). They are added with the role Can edit; existing owners stay.</source>
         <translation>
             <numerusform>Suchen Sie die Person oder Gruppe, die Mitbesitzer von %n Flow werden soll. Sie wird mit der Rolle „Kann bearbeiten“ hinzugefügt; vorhandene Besitzer bleiben erhalten.</numerusform>
@@ -1066,17 +1066,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="52" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="52"/>
         <source>Nobody chosen yet.</source>
         <translation>Noch niemand ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="65" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="65"/>
         <source>Chosen: %1</source>
         <translation>Ausgewählt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/AdminFlowsPage.cpp" line="66" />
+        <location filename="../../ui/AdminFlowsPage.cpp" line="66"/>
         <source>Chosen: %1 (%2)</source>
         <translation>Ausgewählt: %1 (%2)</translation>
     </message>
@@ -1084,42 +1084,42 @@
 <context>
     <name>fc::ConflictDialog</name>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="24" />
+        <location filename="../../ui/ConflictDialog.cpp" line="24"/>
         <source>The flow changed on the server</source>
         <translation>Der Flow wurde auf dem Server geändert</translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="31" />
+        <location filename="../../ui/ConflictDialog.cpp" line="31"/>
         <source>Someone changed this flow on the server (last modified %1) since you opened it. Compare both versions and choose which one to keep.</source>
         <translation>Jemand hat diesen Flow auf dem Server geändert (zuletzt geändert: %1), seit Sie ihn geöffnet haben. Vergleichen Sie beide Versionen, und wählen Sie aus, welche beibehalten werden soll.</translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="36" />
+        <location filename="../../ui/ConflictDialog.cpp" line="36"/>
         <source>&lt;b&gt;Your version&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ihre Version&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="37" />
-        <source>&lt;b&gt;The server's version&lt;/b&gt;</source>
+        <location filename="../../ui/ConflictDialog.cpp" line="37"/>
+        <source>&lt;b&gt;The server&apos;s version&lt;/b&gt;</source>
         <translation>&lt;b&gt;Version des Servers&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="40" />
+        <location filename="../../ui/ConflictDialog.cpp" line="40"/>
         <source>Your version</source>
         <translation>Ihre Version</translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="45" />
-        <source>The server's version</source>
+        <location filename="../../ui/ConflictDialog.cpp" line="45"/>
+        <source>The server&apos;s version</source>
         <translation>Version des Servers</translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="58" />
+        <location filename="../../ui/ConflictDialog.cpp" line="58"/>
         <source>Both versions have the same definition and name.</source>
         <translation>Beide Versionen haben dieselbe Definition und denselben Namen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ConflictDialog.cpp" line="59" />
+        <location filename="../../ui/ConflictDialog.cpp" line="59"/>
         <source>%n place(s) differ, marked on both sides.</source>
         <translation>
             <numerusform>%n Stelle unterscheidet sich, auf beiden Seiten markiert.</numerusform>
@@ -1127,17 +1127,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="74" />
+        <location filename="../../ui/ConflictDialog.cpp" line="74"/>
         <source>Save &amp;my version</source>
         <translation>&amp;Meine Version speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="76" />
-        <source>Take the &amp;server's version</source>
+        <location filename="../../ui/ConflictDialog.cpp" line="76"/>
+        <source>Take the &amp;server&apos;s version</source>
         <translation>Version des &amp;Servers übernehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/ConflictDialog.cpp" line="78" />
+        <location filename="../../ui/ConflictDialog.cpp" line="78"/>
         <source>&amp;Back to editing</source>
         <translation>&amp;Zurück zur Bearbeitung</translation>
     </message>
@@ -1145,37 +1145,37 @@
 <context>
     <name>fc::ConnectionListModel</name>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="62" />
+        <location filename="../../models/ConnectionListModel.cpp" line="62"/>
         <source>the service reports an error but gives no reason.</source>
         <translation>der Dienst meldet einen Fehler, nennt aber keinen Grund.</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="64" />
+        <location filename="../../models/ConnectionListModel.cpp" line="64"/>
         <source>This connection cannot be used: %1 Flows that use it fail until its owner signs in to it again (in Power Automate: Data → Connections → Fix connection).</source>
         <translation>Diese Verbindung kann nicht verwendet werden: %1 Flows, die sie verwenden, schlagen fehl, bis sich ihr Besitzer erneut bei ihr anmeldet (in Power Automate: Daten → Verbindungen → Verbindung korrigieren).</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="85" />
+        <location filename="../../models/ConnectionListModel.cpp" line="85"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="87" />
+        <location filename="../../models/ConnectionListModel.cpp" line="87"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="131" />
+        <location filename="../../models/ConnectionListModel.cpp" line="131"/>
         <source>No flow</source>
         <translation>Kein Flow</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="131" />
+        <location filename="../../models/ConnectionListModel.cpp" line="131"/>
         <source>None of the flows listed</source>
         <translation>Keiner der aufgelisteten Flows</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../models/ConnectionListModel.cpp" line="132" />
+        <location filename="../../models/ConnectionListModel.cpp" line="132"/>
         <source>%n flow(s)</source>
         <translation>
             <numerusform>%n Flow</numerusform>
@@ -1183,27 +1183,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="147" />
+        <location filename="../../models/ConnectionListModel.cpp" line="147"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="149" />
+        <location filename="../../models/ConnectionListModel.cpp" line="149"/>
         <source>Connector</source>
         <translation>Connector</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="151" />
+        <location filename="../../models/ConnectionListModel.cpp" line="151"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="153" />
+        <location filename="../../models/ConnectionListModel.cpp" line="153"/>
         <source>Used by</source>
         <translation>Verwendet von</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectionListModel.cpp" line="155" />
+        <location filename="../../models/ConnectionListModel.cpp" line="155"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -1211,32 +1211,32 @@
 <context>
     <name>fc::ConnectorListModel</name>
     <message>
-        <location filename="../../models/ConnectorListModel.cpp" line="38" />
+        <location filename="../../models/ConnectorListModel.cpp" line="38"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectorListModel.cpp" line="38" />
+        <location filename="../../models/ConnectorListModel.cpp" line="38"/>
         <source>Built-in</source>
         <translation>Integriert</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectorListModel.cpp" line="50" />
+        <location filename="../../models/ConnectorListModel.cpp" line="50"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectorListModel.cpp" line="52" />
+        <location filename="../../models/ConnectorListModel.cpp" line="52"/>
         <source>Publisher</source>
         <translation>Herausgeber</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectorListModel.cpp" line="54" />
+        <location filename="../../models/ConnectorListModel.cpp" line="54"/>
         <source>Tier</source>
         <translation>Ebene</translation>
     </message>
     <message>
-        <location filename="../../models/ConnectorListModel.cpp" line="56" />
+        <location filename="../../models/ConnectorListModel.cpp" line="56"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -1244,59 +1244,59 @@
 <context>
     <name>fc::Console</name>
     <message>
-        <location filename="../../ui/Console.cpp" line="27" />
-        <location filename="../../ui/Console.cpp" line="225" />
+        <location filename="../../ui/Console.cpp" line="27"/>
+        <location filename="../../ui/Console.cpp" line="225"/>
         <source>You signed out.</source>
         <translation>Sie haben sich abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="37" />
-        <location filename="../../ui/Console.cpp" line="201" />
+        <location filename="../../ui/Console.cpp" line="37"/>
+        <location filename="../../ui/Console.cpp" line="201"/>
         <source>The demo could not start</source>
         <translation>Die Demo konnte nicht gestartet werden</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="71" />
-        <source>There is no profile called "%1".</source>
+        <location filename="../../ui/Console.cpp" line="71"/>
+        <source>There is no profile called &quot;%1&quot;.</source>
         <translation>Es gibt kein Profil namens „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="73" />
+        <location filename="../../ui/Console.cpp" line="73"/>
         <source>Sign in to your tenant, or look around in the demo first.</source>
         <translation>Melden Sie sich bei Ihrem Mandanten an, oder sehen Sie sich zuerst in der Demo um.</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="90" />
+        <location filename="../../ui/Console.cpp" line="90"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="108" />
+        <location filename="../../ui/Console.cpp" line="108"/>
         <source>Opening the demo…</source>
         <translation>Die Demo wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="121" />
+        <location filename="../../ui/Console.cpp" line="121"/>
         <source>Signing in to %1…</source>
         <translation>Anmeldung bei %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="132" />
+        <location filename="../../ui/Console.cpp" line="132"/>
         <source>Could not open a browser. Use a device code instead.</source>
         <translation>Es konnte kein Browser geöffnet werden. Verwenden Sie stattdessen einen Gerätecode.</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="166" />
+        <location filename="../../ui/Console.cpp" line="166"/>
         <source>The demo could not sign in: %1</source>
         <translation>Die Demo konnte sich nicht anmelden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="167" />
+        <location filename="../../ui/Console.cpp" line="167"/>
         <source>Sign-in failed: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/Console.cpp" line="178" />
+        <location filename="../../ui/Console.cpp" line="178"/>
         <source>Could not sign in with %1</source>
         <translation>Anmeldung mit %1 nicht möglich</translation>
     </message>
@@ -1304,17 +1304,17 @@
 <context>
     <name>fc::DeviceCodeSignIn</name>
     <message>
-        <location filename="../../app/auth/DeviceCodeSignIn.cpp" line="52" />
-        <source>The identity service's device code answer is incomplete.</source>
+        <location filename="../../app/auth/DeviceCodeSignIn.cpp" line="52"/>
+        <source>The identity service&apos;s device code answer is incomplete.</source>
         <translation>Die Gerätecode-Antwort des Identitätsdienstes ist unvollständig.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/DeviceCodeSignIn.cpp" line="68" />
+        <location filename="../../app/auth/DeviceCodeSignIn.cpp" line="68"/>
         <source>The device code expired before it was approved.</source>
         <translation>Der Gerätecode ist abgelaufen, bevor er bestätigt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/DeviceCodeSignIn.cpp" line="103" />
+        <location filename="../../app/auth/DeviceCodeSignIn.cpp" line="103"/>
         <source>Sign-in was cancelled.</source>
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
@@ -1322,111 +1322,111 @@
 <context>
     <name>fc::EnvironmentPage</name>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="31" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="31"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="36" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="36"/>
         <source>Environment name</source>
         <translation>Umgebungsname</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="44" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="44"/>
         <source>Environment details</source>
         <translation>Umgebungsdetails</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="52" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="52"/>
         <source>Environment tabs</source>
         <translation>Umgebungsregisterkarten</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="64" />
-        <location filename="../../ui/EnvironmentPage.cpp" line="73" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="64"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="73"/>
         <source>Flows</source>
         <translation>Flows</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="85" />
-        <location filename="../../ui/EnvironmentPage.cpp" line="109" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="85"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="109"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="102" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="102"/>
         <source>&amp;List every flow</source>
         <translation>Alle Flows auf&amp;listen</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="105" />
-        <source>Lists the rest of the environment's flows, so that "Used by" counts them all</source>
+        <location filename="../../ui/EnvironmentPage.cpp" line="105"/>
+        <source>Lists the rest of the environment&apos;s flows, so that &quot;Used by&quot; counts them all</source>
         <translation>Listet die übrigen Flows der Umgebung auf, damit „Verwendet von“ alle zählt</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="144" />
-        <location filename="../../ui/EnvironmentPage.cpp" line="146" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="144"/>
+        <location filename="../../ui/EnvironmentPage.cpp" line="146"/>
         <source>Connectors</source>
         <translation>Connectors</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="175" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="175"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="176" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="176"/>
         <source>Location</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="177" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="177"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="179" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="179"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="179" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="179"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="179" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="179"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="180" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="180"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/EnvironmentPage.cpp" line="234" />
-        <source>"Used by" counts every flow of this environment (%n flow(s)).</source>
+        <location filename="../../ui/EnvironmentPage.cpp" line="234"/>
+        <source>&quot;Used by&quot; counts every flow of this environment (%n flow(s)).</source>
         <translation>
             <numerusform>„Verwendet von“ zählt jeden Flow dieser Umgebung (%n Flow).</numerusform>
             <numerusform>„Verwendet von“ zählt jeden Flow dieser Umgebung (%n Flows).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/EnvironmentPage.cpp" line="235" />
-        <source>"Used by" counts the %n flow(s) listed so far.</source>
+        <location filename="../../ui/EnvironmentPage.cpp" line="235"/>
+        <source>&quot;Used by&quot; counts the %n flow(s) listed so far.</source>
         <translation>
             <numerusform>„Verwendet von“ zählt den bisher aufgelisteten Flow (%n).</numerusform>
             <numerusform>„Verwendet von“ zählt die %n bisher aufgelisteten Flows.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="255" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="255"/>
         <source>No listed flow uses this connection.</source>
         <translation>Kein aufgelisteter Flow verwendet diese Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../ui/EnvironmentPage.cpp" line="256" />
+        <location filename="../../ui/EnvironmentPage.cpp" line="256"/>
         <source>Used by: %1</source>
         <translation>Verwendet von: %1</translation>
     </message>
@@ -1434,72 +1434,72 @@
 <context>
     <name>fc::FlowActions</name>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="45" />
+        <location filename="../../ui/FlowActions.cpp" line="45"/>
         <source>&amp;New flow…</source>
         <translation>&amp;Neuer Flow…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="47" />
+        <location filename="../../ui/FlowActions.cpp" line="47"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="49" />
+        <location filename="../../ui/FlowActions.cpp" line="49"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="51" />
+        <location filename="../../ui/FlowActions.cpp" line="51"/>
         <source>Turn &amp;on</source>
         <translation>&amp;Aktivieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="52" />
+        <location filename="../../ui/FlowActions.cpp" line="52"/>
         <source>Turn o&amp;ff</source>
         <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="53" />
+        <location filename="../../ui/FlowActions.cpp" line="53"/>
         <source>&amp;Copy trigger URL</source>
         <translation>Trigger-URL &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="54" />
+        <location filename="../../ui/FlowActions.cpp" line="54"/>
         <source>R&amp;un now…</source>
         <translation>Jetzt a&amp;usführen…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="56" />
+        <location filename="../../ui/FlowActions.cpp" line="56"/>
         <source>Start a run of a flow with a manual or HTTP request trigger, with a JSON body</source>
         <translation>Eine Ausführung eines Flows mit manuellem Trigger oder HTTP-Anforderungstrigger starten, mit einem JSON-Text</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="57" />
+        <location filename="../../ui/FlowActions.cpp" line="57"/>
         <source>E&amp;xport definition…</source>
         <translation>Definition e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="59" />
+        <location filename="../../ui/FlowActions.cpp" line="59"/>
         <source>&amp;Import flow from file…</source>
         <translation>Flow aus Datei &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="61" />
+        <location filename="../../ui/FlowActions.cpp" line="61"/>
         <source>&amp;Refresh</source>
         <translation>Ak&amp;tualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="164" />
-        <source>Saved "%1".</source>
+        <location filename="../../ui/FlowActions.cpp" line="164"/>
+        <source>Saved &quot;%1&quot;.</source>
         <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="187" />
+        <location filename="../../ui/FlowActions.cpp" line="187"/>
         <source>Delete flows</source>
         <translation>Flows löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="188" />
+        <location filename="../../ui/FlowActions.cpp" line="188"/>
         <source>Delete %n flow(s)? This cannot be undone.</source>
         <translation>
             <numerusform>%n Flow löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
@@ -1507,12 +1507,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="193" />
+        <location filename="../../ui/FlowActions.cpp" line="193"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="198" />
+        <location filename="../../ui/FlowActions.cpp" line="198"/>
         <source>Delete %n flow(s)</source>
         <translation>
             <numerusform>%n Flow löschen</numerusform>
@@ -1520,12 +1520,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="203" />
+        <location filename="../../ui/FlowActions.cpp" line="203"/>
         <source>Deleting</source>
         <translation>Löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="224" />
+        <location filename="../../ui/FlowActions.cpp" line="224"/>
         <source>Turn on %n flow(s)</source>
         <translation>
             <numerusform>%n Flow aktivieren</numerusform>
@@ -1533,7 +1533,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="224" />
+        <location filename="../../ui/FlowActions.cpp" line="224"/>
         <source>Turn off %n flow(s)</source>
         <translation>
             <numerusform>%n Flow deaktivieren</numerusform>
@@ -1541,27 +1541,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="231" />
+        <location filename="../../ui/FlowActions.cpp" line="231"/>
         <source>Turning on</source>
         <translation>Aktivieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="231" />
+        <location filename="../../ui/FlowActions.cpp" line="231"/>
         <source>Turning off</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="265" />
+        <location filename="../../ui/FlowActions.cpp" line="265"/>
         <source>%1: %2 of %3 done.</source>
         <translation>%1: %2 von %3 erledigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="267" />
+        <location filename="../../ui/FlowActions.cpp" line="267"/>
         <source>Some flows failed</source>
         <translation>Bei einigen Flows ist ein Fehler aufgetreten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowActions.cpp" line="268" />
+        <location filename="../../ui/FlowActions.cpp" line="268"/>
         <source>%n flow(s) could not be changed.</source>
         <translation>
             <numerusform>%n Flow konnte nicht geändert werden.</numerusform>
@@ -1569,254 +1569,254 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="309" />
+        <location filename="../../ui/FlowActions.cpp" line="309"/>
         <source>%1: started; progress in the Activity panel.</source>
         <translation>%1: gestartet; Fortschritt im Bereich „Aktivität“.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="320" />
+        <location filename="../../ui/FlowActions.cpp" line="320"/>
         <source>No trigger URL</source>
         <translation>Keine Trigger-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="324" />
-        <source>Trigger URL of "%1" copied to the clipboard.</source>
+        <location filename="../../ui/FlowActions.cpp" line="324"/>
+        <source>Trigger URL of &quot;%1&quot; copied to the clipboard.</source>
         <translation>Trigger-URL von „%1“ in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="337" />
-        <source>"%1" has started a run.</source>
+        <location filename="../../ui/FlowActions.cpp" line="337"/>
+        <source>&quot;%1&quot; has started a run.</source>
         <translation>„%1“ hat eine Ausführung gestartet.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="338" />
-        <source>"%1" has started run %2.</source>
+        <location filename="../../ui/FlowActions.cpp" line="338"/>
+        <source>&quot;%1&quot; has started run %2.</source>
         <translation>„%1“ hat die Ausführung %2 gestartet.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="354" />
+        <location filename="../../ui/FlowActions.cpp" line="354"/>
         <source>Export definition</source>
         <translation>Definition exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="354" />
-        <location filename="../../ui/FlowActions.cpp" line="378" />
+        <location filename="../../ui/FlowActions.cpp" line="354"/>
+        <location filename="../../ui/FlowActions.cpp" line="378"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="357" />
-        <source>Exporting "%1"…</source>
+        <location filename="../../ui/FlowActions.cpp" line="357"/>
+        <source>Exporting &quot;%1&quot;…</source>
         <translation>„%1“ wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="360" />
-        <location filename="../../ui/FlowActions.cpp" line="367" />
+        <location filename="../../ui/FlowActions.cpp" line="360"/>
+        <location filename="../../ui/FlowActions.cpp" line="367"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="368" />
+        <location filename="../../ui/FlowActions.cpp" line="368"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="371" />
+        <location filename="../../ui/FlowActions.cpp" line="371"/>
         <source>Exported to %1.</source>
         <translation>Nach %1 exportiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="377" />
+        <location filename="../../ui/FlowActions.cpp" line="377"/>
         <source>Import a flow</source>
         <translation>Flow importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="383" />
-        <location filename="../../ui/FlowActions.cpp" line="390" />
+        <location filename="../../ui/FlowActions.cpp" line="383"/>
+        <location filename="../../ui/FlowActions.cpp" line="390"/>
         <source>Import failed</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="383" />
+        <location filename="../../ui/FlowActions.cpp" line="383"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="391" />
+        <location filename="../../ui/FlowActions.cpp" line="391"/>
         <source>%1 is neither an exported flow nor a flow definition.</source>
         <translation>%1 ist weder ein exportierter Flow noch eine Flowdefinition.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowActions.cpp" line="403" />
-        <source>Imported "%1".</source>
+        <location filename="../../ui/FlowActions.cpp" line="403"/>
+        <source>Imported &quot;%1&quot;.</source>
         <translation>„%1“ importiert.</translation>
     </message>
 </context>
 <context>
     <name>fc::FlowEditorDialog</name>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="40" />
-        <location filename="../../ui/FlowEditorDialog.cpp" line="160" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="40"/>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="160"/>
         <source>New flow</source>
         <translation>Neuer Flow</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="40" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="40"/>
         <source>Edit flow</source>
         <translation>Flow bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="48" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="48"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="51" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="51"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="52" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="52"/>
         <source>On (started)</source>
         <translation>Ein (gestartet)</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="53" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="53"/>
         <source>Off (stopped)</source>
         <translation>Aus (beendet)</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="54" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="54"/>
         <source>&amp;Display name:</source>
         <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="55" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="55"/>
         <source>&amp;State:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="60" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="60"/>
         <source>Editor tabs</source>
         <translation>Editor-Registerkarten</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="65" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="65"/>
         <source>Definition (JSON)</source>
         <translation>Definition (JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="69" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="69"/>
         <source>Validation result</source>
         <translation>Validierungsergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="74" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="74"/>
         <source>Problems in the definition</source>
         <translation>Probleme in der Definition</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="77" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="77"/>
         <source>De&amp;finition</source>
         <translation>De&amp;finition</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="83" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="83"/>
         <source>Connection references</source>
         <translation>Verbindungsverweise</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="84" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="84"/>
         <source>Reference</source>
         <translation>Verweis</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="84" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="84"/>
         <source>Connection name</source>
         <translation>Verbindungsname</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="84" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="84"/>
         <source>Connector id</source>
         <translation>Connector-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="90" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="90"/>
         <source>&amp;Add reference</source>
         <translation>Verweis &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="92" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="92"/>
         <source>&amp;Remove reference</source>
         <translation>Verweis &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="98" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="98"/>
         <source>&amp;Connection references</source>
         <translation>&amp;Verbindungsverweise</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="116" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="116"/>
         <source>Editor status</source>
         <translation>Editorstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="134" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="134"/>
         <source>Save (%1)</source>
         <translation>Speichern (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="181" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="181"/>
         <source>Loading the flow…</source>
         <translation>Der Flow wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="186" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="186"/>
         <source>The flow could not be loaded: %1</source>
         <translation>Der Flow konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="236" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="236"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="237" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="237"/>
         <source>Save the changes to this flow?</source>
         <translation>Änderungen an diesem Flow speichern?</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="238" />
-        <source>Save the changes to '%1'?</source>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="238"/>
+        <source>Save the changes to &apos;%1&apos;?</source>
         <translation>Änderungen an „%1“ speichern?</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="241" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="241"/>
         <source>If you discard them, what you changed is lost.</source>
         <translation>Wenn Sie sie verwerfen, gehen Ihre Änderungen verloren.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="243" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="243"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Weiter bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="244" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="244"/>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="313" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="313"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="321" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="321"/>
         <source>The definition is valid.</source>
         <translation>Die Definition ist gültig.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/FlowEditorDialog.cpp" line="325" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="325"/>
         <source>%n problem(s). Line %1, column %2: %3</source>
         <translation>
             <numerusform>%n Problem. Zeile %1, Spalte %2: %3</numerusform>
@@ -1824,256 +1824,256 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="351" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="351"/>
         <source>Give the flow a display name.</source>
         <translation>Geben Sie dem Flow einen Anzeigenamen.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="352" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="352"/>
         <source>Fix the problems in the definition first.</source>
         <translation>Beheben Sie zuerst die Probleme in der Definition.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="356" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="356"/>
         <source>Creating the flow…</source>
         <translation>Der Flow wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="376" />
-        <source>Checking the server's version…</source>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="376"/>
+        <source>Checking the server&apos;s version…</source>
         <translation>Die Version des Servers wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="384" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="384"/>
         <source>The flow changed on the server.</source>
         <translation>Der Flow wurde auf dem Server geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="400" />
-        <source>Showing the server's version.</source>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="400"/>
+        <source>Showing the server&apos;s version.</source>
         <translation>Die Version des Servers wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="415" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="415"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="427" />
+        <location filename="../../ui/FlowEditorDialog.cpp" line="427"/>
         <source>Not saved.</source>
         <translation>Nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="430" />
-        <source>Could not create '%1'</source>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="430"/>
+        <source>Could not create &apos;%1&apos;</source>
         <translation>„%1“ konnte nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowEditorDialog.cpp" line="430" />
-        <source>Could not save '%1'</source>
+        <location filename="../../ui/FlowEditorDialog.cpp" line="430"/>
+        <source>Could not save &apos;%1&apos;</source>
         <translation>„%1“ konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
     <name>fc::FlowPage</name>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="47" />
+        <location filename="../../ui/FlowPage.cpp" line="47"/>
         <source>Flow</source>
         <translation>Flow</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="52" />
+        <location filename="../../ui/FlowPage.cpp" line="52"/>
         <source>Flow name</source>
         <translation>Flowname</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="60" />
+        <location filename="../../ui/FlowPage.cpp" line="60"/>
         <source>Flow state and trigger</source>
         <translation>Flowstatus und Trigger</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="61" />
+        <location filename="../../ui/FlowPage.cpp" line="61"/>
         <source>&amp;Share…</source>
         <translation>&amp;Freigeben…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="63" />
+        <location filename="../../ui/FlowPage.cpp" line="63"/>
         <source>Owners of this flow: add or remove people and groups</source>
         <translation>Besitzer dieses Flows: Personen und Gruppen hinzufügen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="68" />
+        <location filename="../../ui/FlowPage.cpp" line="68"/>
         <source>Share the flow</source>
         <translation>Flow freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="78" />
+        <location filename="../../ui/FlowPage.cpp" line="78"/>
         <source>Flow tabs</source>
         <translation>Flow-Registerkarten</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="86" />
+        <location filename="../../ui/FlowPage.cpp" line="86"/>
         <source>Callback URL:</source>
         <translation>Rückruf-URL:</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="89" />
+        <location filename="../../ui/FlowPage.cpp" line="89"/>
         <source>Callback URL</source>
         <translation>Rückruf-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="92" />
+        <location filename="../../ui/FlowPage.cpp" line="92"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="94" />
+        <location filename="../../ui/FlowPage.cpp" line="94"/>
         <source>Copy callback URL</source>
         <translation>Rückruf-URL kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="98" />
+        <location filename="../../ui/FlowPage.cpp" line="98"/>
         <source>Callback URL copied to the clipboard.</source>
         <translation>Rückruf-URL in die Zwischenablage kopiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="109" />
+        <location filename="../../ui/FlowPage.cpp" line="109"/>
         <source>Flow properties</source>
         <translation>Flow-Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="111" />
+        <location filename="../../ui/FlowPage.cpp" line="111"/>
         <source>Property</source>
         <translation>Eigenschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="111" />
+        <location filename="../../ui/FlowPage.cpp" line="111"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="119" />
-        <location filename="../../ui/FlowPage.cpp" line="122" />
+        <location filename="../../ui/FlowPage.cpp" line="119"/>
+        <location filename="../../ui/FlowPage.cpp" line="122"/>
         <source>Connection references</source>
         <translation>Verbindungsverweise</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="124" />
+        <location filename="../../ui/FlowPage.cpp" line="124"/>
         <source>Reference</source>
         <translation>Verweis</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="124" />
+        <location filename="../../ui/FlowPage.cpp" line="124"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="124" />
+        <location filename="../../ui/FlowPage.cpp" line="124"/>
         <source>Connector</source>
         <translation>Connector</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="124" />
+        <location filename="../../ui/FlowPage.cpp" line="124"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="135" />
+        <location filename="../../ui/FlowPage.cpp" line="135"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="139" />
+        <location filename="../../ui/FlowPage.cpp" line="139"/>
         <source>Flow definition</source>
         <translation>Flowdefinition</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="141" />
+        <location filename="../../ui/FlowPage.cpp" line="141"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="144" />
+        <location filename="../../ui/FlowPage.cpp" line="144"/>
         <source>Runs</source>
         <translation>Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="149" />
+        <location filename="../../ui/FlowPage.cpp" line="149"/>
         <source>Insight</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="183" />
+        <location filename="../../ui/FlowPage.cpp" line="183"/>
         <source>%1 · trigger %2</source>
         <translation>%1 · Trigger %2</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="185" />
+        <location filename="../../ui/FlowPage.cpp" line="185"/>
         <source>%1 · suspended: %2</source>
         <translation>%1 · angehalten: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="191" />
+        <location filename="../../ui/FlowPage.cpp" line="191"/>
         <source>Loading the definition…</source>
         <translation>Die Definition wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="231" />
+        <location filename="../../ui/FlowPage.cpp" line="231"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="232" />
+        <location filename="../../ui/FlowPage.cpp" line="232"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="234" />
+        <location filename="../../ui/FlowPage.cpp" line="234"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="236" />
+        <location filename="../../ui/FlowPage.cpp" line="236"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="237" />
+        <location filename="../../ui/FlowPage.cpp" line="237"/>
         <source>Trigger type</source>
         <translation>Triggertyp</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="238" />
+        <location filename="../../ui/FlowPage.cpp" line="238"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="239" />
+        <location filename="../../ui/FlowPage.cpp" line="239"/>
         <source>Last modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="242" />
+        <location filename="../../ui/FlowPage.cpp" line="242"/>
         <source>Creator</source>
         <translation>Ersteller</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="246" />
+        <location filename="../../ui/FlowPage.cpp" line="246"/>
         <source>All properties</source>
         <translation>Alle Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="283" />
-        <source>This flow's trigger has no callback URL.</source>
+        <location filename="../../ui/FlowPage.cpp" line="283"/>
+        <source>This flow&apos;s trigger has no callback URL.</source>
         <translation>Der Trigger dieses Flows hat keine Rückruf-URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="293" />
+        <location filename="../../ui/FlowPage.cpp" line="293"/>
         <source>Looking up the callback URL…</source>
         <translation>Rückruf-URL wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../ui/FlowPage.cpp" line="301" />
+        <location filename="../../ui/FlowPage.cpp" line="301"/>
         <source>No callback URL: %1</source>
         <translation>Keine Rückruf-URL: %1</translation>
     </message>
@@ -2081,53 +2081,53 @@
 <context>
     <name>fc::HttpTransport</name>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="130" />
+        <location filename="../../app/api/HttpTransport.cpp" line="130"/>
         <source>Refused to send a request over plain http to %1, which is not this computer.</source>
         <translation>Das Senden einer Anforderung über unverschlüsseltes http an %1 wurde verweigert, da dies nicht dieser Computer ist.</translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="133" />
+        <location filename="../../app/api/HttpTransport.cpp" line="133"/>
         <source>Refused to open %1: only http and https links are followed.</source>
         <translation>Öffnen von %1 verweigert: Nur http- und https-Links werden verfolgt.</translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="134" />
-        <source>Refused to send the access token to %1, which is not one of the profile's API hosts.</source>
+        <location filename="../../app/api/HttpTransport.cpp" line="134"/>
+        <source>Refused to send the access token to %1, which is not one of the profile&apos;s API hosts.</source>
         <translation>Das Senden des Zugriffstokens an %1 wurde verweigert, da dies keiner der API-Hosts des Profils ist.</translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="197" />
+        <location filename="../../app/api/HttpTransport.cpp" line="197"/>
         <source>The request was held back and not sent.</source>
         <translation>Die Anforderung wurde zurückgehalten und nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="271" />
+        <location filename="../../app/api/HttpTransport.cpp" line="271"/>
         <source>The answer from %1 is larger than %2 MB; it was refused.</source>
         <translation>Die Antwort von %1 ist größer als %2 MB; sie wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="279" />
-        <location filename="../../app/api/HttpTransport.cpp" line="416" />
+        <location filename="../../app/api/HttpTransport.cpp" line="279"/>
+        <location filename="../../app/api/HttpTransport.cpp" line="416"/>
         <source>The request was cancelled.</source>
         <translation>Die Anforderung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="285" />
+        <location filename="../../app/api/HttpTransport.cpp" line="285"/>
         <source>The server redirected to %1, which is not an allowed host (or from https to http); the request was stopped.</source>
         <translation>Der Server hat zu %1 umgeleitet, der kein zulässiger Host ist (oder von https zu http); die Anforderung wurde gestoppt.</translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="290" />
+        <location filename="../../app/api/HttpTransport.cpp" line="290"/>
         <source>No answer from %1 within %2 seconds.</source>
         <translation>Keine Antwort von %1 innerhalb von %2 Sekunden.</translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="304" />
+        <location filename="../../app/api/HttpTransport.cpp" line="304"/>
         <source>The connection to %1 broke before the whole answer arrived (%2).</source>
         <translation>Die Verbindung zu %1 ist abgebrochen, bevor die vollständige Antwort eingegangen ist (%2).</translation>
     </message>
     <message>
-        <location filename="../../app/api/HttpTransport.cpp" line="313" />
+        <location filename="../../app/api/HttpTransport.cpp" line="313"/>
         <source>The server answered with status %1.</source>
         <translation>Der Server hat mit Status %1 geantwortet.</translation>
     </message>
@@ -2135,192 +2135,192 @@
 <context>
     <name>fc::InsightTab</name>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="102" />
+        <location filename="../../ui/InsightTab.cpp" line="102"/>
         <source>Insight</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="112" />
+        <location filename="../../ui/InsightTab.cpp" line="112"/>
         <source>Insight summary</source>
         <translation>Analysezusammenfassung</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="121" />
+        <location filename="../../ui/InsightTab.cpp" line="121"/>
         <source>Runs the insight covers</source>
         <translation>Von der Analyse erfasste Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="126" />
-        <location filename="../../ui/InsightTab.cpp" line="272" />
+        <location filename="../../ui/InsightTab.cpp" line="126"/>
+        <location filename="../../ui/InsightTab.cpp" line="272"/>
         <source>Load all</source>
         <translation>Alle laden</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="128" />
+        <location filename="../../ui/InsightTab.cpp" line="128"/>
         <source>Load all runs</source>
         <translation>Alle Ausführungen laden</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="130" />
-        <source>Read every run that matches the Runs tab's filters, for insight over the whole history</source>
+        <location filename="../../ui/InsightTab.cpp" line="130"/>
+        <source>Read every run that matches the Runs tab&apos;s filters, for insight over the whole history</source>
         <translation>Alle Ausführungen lesen, die den Filtern der Registerkarte „Ausführungen“ entsprechen, für eine Analyse über den gesamten Verlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="161" />
-        <location filename="../../ui/InsightTab.cpp" line="349" />
+        <location filename="../../ui/InsightTab.cpp" line="161"/>
+        <location filename="../../ui/InsightTab.cpp" line="349"/>
         <source>Runs per day by status</source>
         <translation>Ausführungen pro Tag nach Status</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="162" />
+        <location filename="../../ui/InsightTab.cpp" line="162"/>
         <source>Duration per day, median and 95th percentile</source>
         <translation>Dauer pro Tag, Median und 95. Perzentil</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="166" />
-        <location filename="../../ui/InsightTab.cpp" line="170" />
+        <location filename="../../ui/InsightTab.cpp" line="166"/>
+        <location filename="../../ui/InsightTab.cpp" line="170"/>
         <source>Most common failure codes</source>
         <translation>Häufigste Fehlercodes</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="171" />
+        <location filename="../../ui/InsightTab.cpp" line="171"/>
         <source>Activate a code to see its failed runs in the Runs tab</source>
         <translation>Wählen Sie einen Code aus, um seine fehlgeschlagenen Ausführungen auf der Registerkarte „Ausführungen“ anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="173" />
+        <location filename="../../ui/InsightTab.cpp" line="173"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="173" />
+        <location filename="../../ui/InsightTab.cpp" line="173"/>
         <source>Failed runs</source>
         <translation>Fehlgeschlagene Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="180" />
+        <location filename="../../ui/InsightTab.cpp" line="180"/>
         <source>Click a code to see its failed runs in the Runs tab</source>
         <translation>Klicken Sie auf einen Code, um seine fehlgeschlagenen Ausführungen auf der Registerkarte „Ausführungen“ anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="184" />
+        <location filename="../../ui/InsightTab.cpp" line="184"/>
         <source>Click a code to see those runs.</source>
         <translation>Klicken Sie auf einen Code, um diese Ausführungen anzuzeigen.</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="272" />
+        <location filename="../../ui/InsightTab.cpp" line="272"/>
         <source>Loading all…</source>
         <translation>Alle werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="275" />
-        <location filename="../../ui/InsightTab.cpp" line="277" />
+        <location filename="../../ui/InsightTab.cpp" line="275"/>
+        <location filename="../../ui/InsightTab.cpp" line="277"/>
         <source>Loading runs…</source>
         <translation>Ausführungen werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="275" />
+        <location filename="../../ui/InsightTab.cpp" line="275"/>
         <source>Load runs to see insight.</source>
         <translation>Laden Sie Ausführungen, um die Analyse zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="278" />
+        <location filename="../../ui/InsightTab.cpp" line="278"/>
         <source>Load runs to see insight: it is drawn from the runs loaded in the Runs tab, and Load all reads the whole history.</source>
         <translation>Laden Sie Ausführungen, um die Analyse zu sehen: Sie basiert auf den Ausführungen, die auf der Registerkarte „Ausführungen“ geladen sind, und „Alle laden“ liest den gesamten Verlauf.</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="280" />
+        <location filename="../../ui/InsightTab.cpp" line="280"/>
         <source>No runs loaded (%1).</source>
         <translation>Keine Ausführungen geladen (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="290" />
+        <location filename="../../ui/InsightTab.cpp" line="290"/>
         <source>1 run</source>
         <translation>1 Ausführung</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="290" />
+        <location filename="../../ui/InsightTab.cpp" line="290"/>
         <source>%1 runs</source>
         <translation>%1 Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="292" />
+        <location filename="../../ui/InsightTab.cpp" line="292"/>
         <source>%1 on %2</source>
         <translation>%1 am %2</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="292" />
+        <location filename="../../ui/InsightTab.cpp" line="292"/>
         <source>%1 from %2 to %3</source>
         <translation>%1 vom %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="296" />
+        <location filename="../../ui/InsightTab.cpp" line="296"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="301" />
-        <location filename="../../ui/InsightTab.cpp" line="448" />
+        <location filename="../../ui/InsightTab.cpp" line="301"/>
+        <location filename="../../ui/InsightTab.cpp" line="448"/>
         <source>(no code)</source>
         <translation>(kein Code)</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="302" />
+        <location filename="../../ui/InsightTab.cpp" line="302"/>
         <source>; most common failure: %1 (%2)</source>
         <translation>; häufigster Fehler: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="306" />
-        <source>Over all %1 runs that match the Runs tab's filters (%2).</source>
+        <location filename="../../ui/InsightTab.cpp" line="306"/>
+        <source>Over all %1 runs that match the Runs tab&apos;s filters (%2).</source>
         <translation>Über alle %1 Ausführungen, die den Filtern der Registerkarte „Ausführungen“ entsprechen (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="309" />
+        <location filename="../../ui/InsightTab.cpp" line="309"/>
         <source>Over the %1 runs loaded so far (%2); Load all reads the whole history.</source>
         <translation>Über die %1 bisher geladenen Ausführungen (%2); „Alle laden“ liest den gesamten Verlauf.</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="378" />
+        <location filename="../../ui/InsightTab.cpp" line="378"/>
         <source>Runs</source>
         <translation>Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="393" />
+        <location filename="../../ui/InsightTab.cpp" line="393"/>
         <source>Duration of finished runs per day</source>
         <translation>Dauer abgeschlossener Ausführungen pro Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="400" />
+        <location filename="../../ui/InsightTab.cpp" line="400"/>
         <source>Duration (seconds)</source>
         <translation>Dauer (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="403" />
+        <location filename="../../ui/InsightTab.cpp" line="403"/>
         <source>Duration (hours)</source>
         <translation>Dauer (Stunden)</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="406" />
+        <location filename="../../ui/InsightTab.cpp" line="406"/>
         <source>Duration (minutes)</source>
         <translation>Dauer (Minuten)</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="409" />
+        <location filename="../../ui/InsightTab.cpp" line="409"/>
         <source>Median (p50)</source>
         <translation>Median (p50)</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="411" />
+        <location filename="../../ui/InsightTab.cpp" line="411"/>
         <source>95th percentile (p95)</source>
         <translation>95. Perzentil (p95)</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="452" />
+        <location filename="../../ui/InsightTab.cpp" line="452"/>
         <source>%1: %2 failed runs</source>
         <translation>%1: %2 fehlgeschlagene Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/InsightTab.cpp" line="456" />
+        <location filename="../../ui/InsightTab.cpp" line="456"/>
         <source>No failed runs</source>
         <translation>Keine fehlgeschlagenen Ausführungen</translation>
     </message>
@@ -2328,32 +2328,32 @@
 <context>
     <name>fc::Journal</name>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="36" />
+        <location filename="../../app/ops/Journal.cpp" line="36"/>
         <source>%1 could not be written; is the disk full or read-only? (%2)</source>
         <translation>%1 konnte nicht geschrieben werden; ist der Datenträger voll oder schreibgeschützt? (%2)</translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="128" />
+        <location filename="../../app/ops/Journal.cpp" line="128"/>
         <source>It is being run by another FlowConsole window (process %1).</source>
         <translation>Der Vorgang wird von einem anderen FlowConsole-Fenster ausgeführt (Prozess %1).</translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="131" />
+        <location filename="../../app/ops/Journal.cpp" line="131"/>
         <source>Its lock file %1 cannot be written.</source>
         <translation>Die Sperrdatei %1 des Vorgangs kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="154" />
+        <location filename="../../app/ops/Journal.cpp" line="154"/>
         <source>The operation is no longer in the journal.</source>
         <translation>Der Vorgang ist nicht mehr im Journal.</translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="278" />
+        <location filename="../../app/ops/Journal.cpp" line="278"/>
         <source>the operation is now run by another process</source>
         <translation>der Vorgang wird jetzt von einem anderen Prozess ausgeführt</translation>
     </message>
     <message>
-        <location filename="../../app/ops/Journal.cpp" line="378" />
+        <location filename="../../app/ops/Journal.cpp" line="378"/>
         <source>It is being run by another FlowConsole window.</source>
         <translation>Der Vorgang wird von einem anderen FlowConsole-Fenster ausgeführt.</translation>
     </message>
@@ -2361,38 +2361,38 @@
 <context>
     <name>fc::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="63" />
-        <location filename="../../ui/MainWindow.cpp" line="492" />
+        <location filename="../../ui/MainWindow.cpp" line="63"/>
+        <location filename="../../ui/MainWindow.cpp" line="492"/>
         <source>FlowConsole</source>
         <translation>FlowConsole</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="74" />
+        <location filename="../../ui/MainWindow.cpp" line="74"/>
         <source>Filter environments and flows (Ctrl+F)</source>
         <translation>Umgebungen und Flows filtern (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="75" />
+        <location filename="../../ui/MainWindow.cpp" line="75"/>
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="90" />
+        <location filename="../../ui/MainWindow.cpp" line="90"/>
         <source>Environments and flows</source>
         <translation>Umgebungen und Flows</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="104" />
+        <location filename="../../ui/MainWindow.cpp" line="104"/>
         <source>Selected item</source>
         <translation>Ausgewähltes Element</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="106" />
+        <location filename="../../ui/MainWindow.cpp" line="106"/>
         <source>Select an environment or a flow.</source>
         <translation>Wählen Sie eine Umgebung oder einen Flow aus.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="181" />
+        <location filename="../../ui/MainWindow.cpp" line="181"/>
         <source>%n unfinished operation(s) are being run by another FlowConsole window; they are not offered here, so that nothing is sent twice.</source>
         <translation>
             <numerusform>%n nicht abgeschlossener Vorgang wird von einem anderen FlowConsole-Fenster ausgeführt; er wird hier nicht angeboten, damit nichts doppelt gesendet wird.</numerusform>
@@ -2400,7 +2400,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="256" />
+        <location filename="../../ui/MainWindow.cpp" line="256"/>
         <source>%n request(s) in flight</source>
         <translation>
             <numerusform>%n Anforderung in Bearbeitung</numerusform>
@@ -2408,194 +2408,194 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="305" />
+        <location filename="../../ui/MainWindow.cpp" line="305"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="306" />
+        <location filename="../../ui/MainWindow.cpp" line="306"/>
         <source>&amp;Profiles…</source>
         <translation>&amp;Profile…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="309" />
+        <location filename="../../ui/MainWindow.cpp" line="309"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="312" />
+        <location filename="../../ui/MainWindow.cpp" line="312"/>
         <source>Sign &amp;out</source>
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="319" />
+        <location filename="../../ui/MainWindow.cpp" line="319"/>
         <source>Stored run &amp;history…</source>
         <translation>Gespeicherter Ausführungs&amp;verlauf…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="329" />
-        <location filename="../../ui/MainWindow.cpp" line="965" />
+        <location filename="../../ui/MainWindow.cpp" line="329"/>
+        <location filename="../../ui/MainWindow.cpp" line="965"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="333" />
+        <location filename="../../ui/MainWindow.cpp" line="333"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="334" />
+        <location filename="../../ui/MainWindow.cpp" line="334"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="342" />
+        <location filename="../../ui/MainWindow.cpp" line="342"/>
         <source>F&amp;low</source>
         <translation>F&amp;low</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="345" />
+        <location filename="../../ui/MainWindow.cpp" line="345"/>
         <source>&amp;Share…</source>
         <translation>&amp;Freigeben…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="359" />
+        <location filename="../../ui/MainWindow.cpp" line="359"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="363" />
+        <location filename="../../ui/MainWindow.cpp" line="363"/>
         <source>&amp;Activity</source>
         <translation>&amp;Aktivität</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="366" />
+        <location filename="../../ui/MainWindow.cpp" line="366"/>
         <source>&amp;Theme</source>
         <translation>&amp;Design</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="368" />
+        <location filename="../../ui/MainWindow.cpp" line="368"/>
         <source>&amp;System</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="369" />
+        <location filename="../../ui/MainWindow.cpp" line="369"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="370" />
+        <location filename="../../ui/MainWindow.cpp" line="370"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="383" />
+        <location filename="../../ui/MainWindow.cpp" line="383"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="384" />
+        <location filename="../../ui/MainWindow.cpp" line="384"/>
         <source>&amp;About FlowConsole</source>
         <translation>&amp;Info über FlowConsole</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="386" />
+        <location filename="../../ui/MainWindow.cpp" line="386"/>
         <source>About FlowConsole</source>
         <translation>Info über FlowConsole</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="387" />
-        <source>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;A desktop console for the Power Automate Management API: environments, cloud flows, their runs, owners, connections and connectors, with a local emulator of the service.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;br&gt;Released under the MIT licence.&lt;/p&gt;&lt;p&gt;Bulk operations are journalled: nothing is sent twice, even after a crash.&lt;/p&gt;&lt;p&gt;&lt;a href="https://learn.microsoft.com/power-automate/"&gt;Power Automate documentation&lt;/a&gt; · &lt;a href="https://opensource.org/license/mit"&gt;The MIT licence&lt;/a&gt;&lt;/p&gt;</source>
-        <translation>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;Eine Desktop-Konsole für die Power Automate Management API: Umgebungen, Cloud-Flows, ihre Ausführungen, Besitzer, Verbindungen und Connectors, mit einem lokalen Emulator des Dienstes.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (läuft mit Qt %3).&lt;br&gt;Veröffentlicht unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;Sammelvorgänge werden im Journal festgehalten: nichts wird doppelt gesendet, auch nicht nach einem Absturz.&lt;/p&gt;&lt;p&gt;&lt;a href="https://learn.microsoft.com/de-de/power-automate/"&gt;Power Automate-Dokumentation&lt;/a&gt; · &lt;a href="https://opensource.org/license/mit"&gt;Die MIT-Lizenz&lt;/a&gt;&lt;/p&gt;</translation>
+        <location filename="../../ui/MainWindow.cpp" line="387"/>
+        <source>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;A desktop console for the Power Automate Management API: environments, cloud flows, their runs, owners, connections and connectors, with a local emulator of the service.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;br&gt;Released under the MIT licence.&lt;/p&gt;&lt;p&gt;Bulk operations are journalled: nothing is sent twice, even after a crash.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://learn.microsoft.com/power-automate/&quot;&gt;Power Automate documentation&lt;/a&gt; · &lt;a href=&quot;https://opensource.org/license/mit&quot;&gt;The MIT licence&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;b&gt;FlowConsole %1&lt;/b&gt;&lt;p&gt;Eine Desktop-Konsole für die Power Automate Management API: Umgebungen, Cloud-Flows, ihre Ausführungen, Besitzer, Verbindungen und Connectors, mit einem lokalen Emulator des Dienstes.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (läuft mit Qt %3).&lt;br&gt;Veröffentlicht unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;Sammelvorgänge werden im Journal festgehalten: nichts wird doppelt gesendet, auch nicht nach einem Absturz.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://learn.microsoft.com/de-de/power-automate/&quot;&gt;Power Automate-Dokumentation&lt;/a&gt; · &lt;a href=&quot;https://opensource.org/license/mit&quot;&gt;Die MIT-Lizenz&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="406" />
+        <location filename="../../ui/MainWindow.cpp" line="406"/>
         <source>Flows</source>
         <translation>Flows</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="408" />
+        <location filename="../../ui/MainWindow.cpp" line="408"/>
         <source>Flow actions</source>
         <translation>Flowaktionen</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="420" />
+        <location filename="../../ui/MainWindow.cpp" line="420"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="427" />
+        <location filename="../../ui/MainWindow.cpp" line="427"/>
         <source>Requests in flight</source>
         <translation>Anforderungen in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="430" />
+        <location filename="../../ui/MainWindow.cpp" line="430"/>
         <source>Signed-in account</source>
         <translation>Angemeldetes Konto</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="433" />
+        <location filename="../../ui/MainWindow.cpp" line="433"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="458" />
+        <location filename="../../ui/MainWindow.cpp" line="458"/>
         <source>%1 %2 of %3…</source>
         <translation>%1: %2 von %3…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="465" />
+        <location filename="../../ui/MainWindow.cpp" line="465"/>
         <source>FlowConsole — Demo</source>
         <translation>FlowConsole — Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="465" />
+        <location filename="../../ui/MainWindow.cpp" line="465"/>
         <source>FlowConsole — %1</source>
         <translation>FlowConsole — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="467" />
+        <location filename="../../ui/MainWindow.cpp" line="467"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="493" />
+        <location filename="../../ui/MainWindow.cpp" line="493"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="512" />
+        <location filename="../../ui/MainWindow.cpp" line="512"/>
         <source>The operations journal could not be opened (%1); bulk operations will not survive a restart.</source>
         <translation>Das Vorgangsjournal konnte nicht geöffnet werden (%1); Vorgänge überstehen keinen Neustart.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="538" />
+        <location filename="../../ui/MainWindow.cpp" line="538"/>
         <source>The run history store could not be opened (%1); runs are read from the service each time.</source>
         <translation>Der Speicher für den Ausführungsverlauf konnte nicht geöffnet werden (%1); Ausführungen werden jedes Mal vom Dienst gelesen.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="606" />
+        <location filename="../../ui/MainWindow.cpp" line="606"/>
         <source>No environment or loaded flow matches “%1”.</source>
         <translation>Keine Umgebung und kein geladener Flow entspricht „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="741" />
+        <location filename="../../ui/MainWindow.cpp" line="741"/>
         <source>%1 — FlowConsole (administrator)</source>
         <translation>%1 — FlowConsole (Administrator)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="756" />
-        <location filename="../../ui/MainWindow.cpp" line="801" />
-        <source>Could not load '%1'</source>
+        <location filename="../../ui/MainWindow.cpp" line="756"/>
+        <location filename="../../ui/MainWindow.cpp" line="801"/>
+        <source>Could not load &apos;%1&apos;</source>
         <translation>„%1“ konnte nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="848" />
+        <location filename="../../ui/MainWindow.cpp" line="848"/>
         <source>Could not load the list</source>
         <translation>Die Liste konnte nicht geladen werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="953" />
+        <location filename="../../ui/MainWindow.cpp" line="953"/>
         <source>%n bulk operation(s) still running.</source>
         <translation>
             <numerusform>%n Vorgang wird noch ausgeführt.</numerusform>
@@ -2603,22 +2603,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="955" />
+        <location filename="../../ui/MainWindow.cpp" line="955"/>
         <source>If you quit now, nothing more is sent. The items not done yet are kept and can be resumed the next time you sign in; requests already on their way are checked against the service before anything is sent again.</source>
         <translation>Wenn Sie jetzt beenden, wird nichts mehr gesendet. Die noch nicht erledigten Elemente bleiben erhalten und können bei der nächsten Anmeldung fortgesetzt werden; bereits abgeschickte Anforderungen werden mit dem Dienst abgeglichen, bevor erneut etwas gesendet wird.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="958" />
+        <location filename="../../ui/MainWindow.cpp" line="958"/>
         <source>If you quit now, nothing more is sent, and the items not done yet are not kept: the demo service does not outlive the console.</source>
         <translation>Wenn Sie jetzt beenden, wird nichts mehr gesendet, und die noch nicht erledigten Elemente werden nicht aufbewahrt: Der Demodienst besteht nicht über die Konsole hinaus.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="961" />
+        <location filename="../../ui/MainWindow.cpp" line="961"/>
         <source>Quit FlowConsole?</source>
         <translation>FlowConsole beenden?</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="964" />
+        <location filename="../../ui/MainWindow.cpp" line="964"/>
         <source>&amp;Keep running</source>
         <translation>&amp;Weiterlaufen lassen</translation>
     </message>
@@ -2626,12 +2626,12 @@
 <context>
     <name>fc::MessageBar</name>
     <message>
-        <location filename="../../ui/MessageBar.cpp" line="34" />
+        <location filename="../../ui/MessageBar.cpp" line="34"/>
         <source>Close this message</source>
         <translation>Diese Meldung schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageBar.cpp" line="35" />
+        <location filename="../../ui/MessageBar.cpp" line="35"/>
         <source>Close message</source>
         <translation>Meldung schließen</translation>
     </message>
@@ -2639,107 +2639,107 @@
 <context>
     <name>fc::NavigationModel</name>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="99" />
+        <location filename="../../models/NavigationModel.cpp" line="99"/>
         <source>the environments</source>
         <translation>der Umgebungen</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="146" />
+        <location filename="../../models/NavigationModel.cpp" line="146"/>
         <source>the flows of %1</source>
         <translation>der Flows von %1</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="438" />
+        <location filename="../../models/NavigationModel.cpp" line="438"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="440" />
+        <location filename="../../models/NavigationModel.cpp" line="440"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="442" />
+        <location filename="../../models/NavigationModel.cpp" line="442"/>
         <source>Suspended</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="444" />
+        <location filename="../../models/NavigationModel.cpp" line="444"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="448" />
+        <location filename="../../models/NavigationModel.cpp" line="448"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="490" />
+        <location filename="../../models/NavigationModel.cpp" line="490"/>
         <source>State: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="492" />
+        <location filename="../../models/NavigationModel.cpp" line="492"/>
         <source>Flow, %1</source>
         <translation>Flow, %1</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="540" />
+        <location filename="../../models/NavigationModel.cpp" line="540"/>
         <source>All flows (admin)</source>
         <translation>Alle Flows (Administrator)</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="540" />
+        <location filename="../../models/NavigationModel.cpp" line="540"/>
         <source>Recycle bin (admin)</source>
         <translation>Papierkorb (Administrator)</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="542" />
+        <location filename="../../models/NavigationModel.cpp" line="542"/>
         <source>Every flow of the environment, whoever owns it: owners, orphaned flows, bulk rescue</source>
         <translation>Alle Flows der Umgebung, unabhängig vom Besitzer: Besitzer, verwaiste Flows, Rettung im Sammelvorgang</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="544" />
+        <location filename="../../models/NavigationModel.cpp" line="544"/>
         <source>Flows deleted in the last 21 days; restore them from here</source>
         <translation>In den letzten 21 Tagen gelöschte Flows; hier können Sie sie wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="589" />
+        <location filename="../../models/NavigationModel.cpp" line="589"/>
         <source>default</source>
         <translation>default</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="590" />
+        <location filename="../../models/NavigationModel.cpp" line="590"/>
         <source>%1 (default)</source>
         <translation>%1 (Standard)</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="616" />
+        <location filename="../../models/NavigationModel.cpp" line="616"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="618" />
+        <location filename="../../models/NavigationModel.cpp" line="618"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="620" />
+        <location filename="../../models/NavigationModel.cpp" line="620"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="622" />
+        <location filename="../../models/NavigationModel.cpp" line="622"/>
         <source>Modified</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="624" />
+        <location filename="../../models/NavigationModel.cpp" line="624"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../../models/NavigationModel.cpp" line="626" />
+        <location filename="../../models/NavigationModel.cpp" line="626"/>
         <source>Owner</source>
         <translation>Besitzer</translation>
     </message>
@@ -2747,7 +2747,7 @@
 <context>
     <name>fc::OperationManager</name>
     <message>
-        <location filename="../../app/ops/OperationManager.cpp" line="45" />
+        <location filename="../../app/ops/OperationManager.cpp" line="45"/>
         <source>Another journal is already open.</source>
         <translation>Ein anderes Journal ist bereits geöffnet.</translation>
     </message>
@@ -2755,48 +2755,48 @@
 <context>
     <name>fc::OperationNotifier</name>
     <message>
-        <location filename="../../ui/OperationNotifier.cpp" line="31" />
-        <location filename="../../ui/OperationNotifier.cpp" line="32" />
+        <location filename="../../ui/OperationNotifier.cpp" line="31"/>
+        <location filename="../../ui/OperationNotifier.cpp" line="32"/>
         <source>%1 stopped</source>
         <translation>%1: angehalten</translation>
     </message>
     <message>
-        <location filename="../../ui/OperationNotifier.cpp" line="36" />
+        <location filename="../../ui/OperationNotifier.cpp" line="36"/>
         <source>%1 was cancelled</source>
         <translation>%1: abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../ui/OperationNotifier.cpp" line="37" />
+        <location filename="../../ui/OperationNotifier.cpp" line="37"/>
         <source>%1 finished</source>
         <translation>%1: abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../ui/OperationNotifier.cpp" line="38" />
+        <location filename="../../ui/OperationNotifier.cpp" line="38"/>
         <source>%1 succeeded</source>
         <translation>%1 erfolgreich</translation>
     </message>
     <message>
-        <location filename="../../ui/OperationNotifier.cpp" line="40" />
+        <location filename="../../ui/OperationNotifier.cpp" line="40"/>
         <source>, %1 failed</source>
         <translation>, %1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/OperationNotifier.cpp" line="42" />
+        <location filename="../../ui/OperationNotifier.cpp" line="42"/>
         <source>, %1 with an outcome still unknown</source>
         <translation>, %1 mit noch unbekanntem Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/OperationNotifier.cpp" line="44" />
+        <location filename="../../ui/OperationNotifier.cpp" line="44"/>
         <source>, %1 skipped</source>
         <translation>, %1 übersprungen</translation>
     </message>
     <message>
-        <location filename="../../ui/OperationNotifier.cpp" line="46" />
+        <location filename="../../ui/OperationNotifier.cpp" line="46"/>
         <source>, %1 not done</source>
         <translation>, %1 nicht erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/OperationNotifier.cpp" line="58" />
+        <location filename="../../ui/OperationNotifier.cpp" line="58"/>
         <source>FlowConsole</source>
         <translation>FlowConsole</translation>
     </message>
@@ -2804,47 +2804,47 @@
 <context>
     <name>fc::OperationsModel</name>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="26" />
+        <location filename="../../models/OperationsModel.cpp" line="26"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="27" />
+        <location filename="../../models/OperationsModel.cpp" line="27"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="277" />
+        <location filename="../../models/OperationsModel.cpp" line="277"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="279" />
+        <location filename="../../models/OperationsModel.cpp" line="279"/>
         <source>Interrupted</source>
         <translation>Unterbrochen</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="281" />
+        <location filename="../../models/OperationsModel.cpp" line="281"/>
         <source>Cancelling</source>
         <translation>Wird abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="284" />
+        <location filename="../../models/OperationsModel.cpp" line="284"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="297" />
+        <location filename="../../models/OperationsModel.cpp" line="297"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="303" />
+        <location filename="../../models/OperationsModel.cpp" line="303"/>
         <source>took %1</source>
         <translation>Dauer: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../models/OperationsModel.cpp" line="310" />
+        <location filename="../../models/OperationsModel.cpp" line="310"/>
         <source>%n item(s) failed</source>
         <translation>
             <numerusform>%n Element fehlgeschlagen</numerusform>
@@ -2852,7 +2852,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../models/OperationsModel.cpp" line="314" />
+        <location filename="../../models/OperationsModel.cpp" line="314"/>
         <source>%n item(s) with an unknown outcome, checked before anything is sent again</source>
         <translation>
             <numerusform>%n Element mit unbekanntem Ergebnis; wird vor jedem erneuten Senden geprüft</numerusform>
@@ -2860,57 +2860,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="352" />
+        <location filename="../../models/OperationsModel.cpp" line="352"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="354" />
+        <location filename="../../models/OperationsModel.cpp" line="354"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="356" />
+        <location filename="../../models/OperationsModel.cpp" line="356"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="358" />
+        <location filename="../../models/OperationsModel.cpp" line="358"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="360" />
+        <location filename="../../models/OperationsModel.cpp" line="360"/>
         <source>Succeeded</source>
         <translation>Erfolgreich</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="362" />
+        <location filename="../../models/OperationsModel.cpp" line="362"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="364" />
+        <location filename="../../models/OperationsModel.cpp" line="364"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="366" />
+        <location filename="../../models/OperationsModel.cpp" line="366"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="368" />
+        <location filename="../../models/OperationsModel.cpp" line="368"/>
         <source>Rate</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="370" />
+        <location filename="../../models/OperationsModel.cpp" line="370"/>
         <source>Time left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../../models/OperationsModel.cpp" line="372" />
+        <location filename="../../models/OperationsModel.cpp" line="372"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
@@ -2918,158 +2918,158 @@
 <context>
     <name>fc::OwnersDialog</name>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="33" />
+        <location filename="../../ui/OwnersDialog.cpp" line="33"/>
         <source>Share “%1”</source>
         <translation>„%1“ freigeben</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="34" />
+        <location filename="../../ui/OwnersDialog.cpp" line="34"/>
         <source>Owners of the flow</source>
         <translation>Besitzer des Flows</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="38" />
+        <location filename="../../ui/OwnersDialog.cpp" line="38"/>
         <source>&amp;Owners</source>
         <translation>&amp;Besitzer</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="41" />
+        <location filename="../../ui/OwnersDialog.cpp" line="41"/>
         <source>Owners</source>
         <translation>Besitzer</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="43" />
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="43" />
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Email or UPN</source>
         <translation>E-Mail oder UPN</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="43" />
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="43" />
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="43" />
+        <location filename="../../ui/OwnersDialog.cpp" line="43"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="52" />
+        <location filename="../../ui/OwnersDialog.cpp" line="52"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="54" />
+        <location filename="../../ui/OwnersDialog.cpp" line="54"/>
         <source>Remove the selected owners</source>
         <translation>Ausgewählte Besitzer entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="61" />
+        <location filename="../../ui/OwnersDialog.cpp" line="61"/>
         <source>A&amp;dd people or groups</source>
         <translation>Personen oder &amp;Gruppen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="69" />
+        <location filename="../../ui/OwnersDialog.cpp" line="69"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="79" />
+        <location filename="../../ui/OwnersDialog.cpp" line="79"/>
         <source>&amp;Undo changes</source>
         <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="114" />
+        <location filename="../../ui/OwnersDialog.cpp" line="114"/>
         <source>Could not read the owners: %1</source>
         <translation>Die Besitzer konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="132" />
+        <location filename="../../ui/OwnersDialog.cpp" line="132"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="134" />
+        <location filename="../../ui/OwnersDialog.cpp" line="134"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="136" />
+        <location filename="../../ui/OwnersDialog.cpp" line="136"/>
         <source>Application</source>
         <translation>Anwendung</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="140" />
+        <location filename="../../ui/OwnersDialog.cpp" line="140"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="148" />
+        <location filename="../../ui/OwnersDialog.cpp" line="148"/>
         <source>Owner</source>
         <translation>Besitzer</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="150" />
-        <location filename="../../ui/OwnersDialog.cpp" line="176" />
+        <location filename="../../ui/OwnersDialog.cpp" line="150"/>
+        <location filename="../../ui/OwnersDialog.cpp" line="176"/>
         <source>Can edit</source>
         <translation>Kann bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="152" />
+        <location filename="../../ui/OwnersDialog.cpp" line="152"/>
         <source>Can view</source>
         <translation>Kann anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="174" />
+        <location filename="../../ui/OwnersDialog.cpp" line="174"/>
         <source>to be removed</source>
         <translation>wird entfernt</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="176" />
+        <location filename="../../ui/OwnersDialog.cpp" line="176"/>
         <source>to be added</source>
         <translation>wird hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="196" />
+        <location filename="../../ui/OwnersDialog.cpp" line="196"/>
         <source>%1 is already an owner.</source>
         <translation>%1 ist bereits Besitzer.</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="205" />
+        <location filename="../../ui/OwnersDialog.cpp" line="205"/>
         <source>%1 will be added when you apply.</source>
         <translation>%1 wird beim Anwenden hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="226" />
+        <location filename="../../ui/OwnersDialog.cpp" line="226"/>
         <source>%1 cannot be removed: a flow must keep at least one owner. Add another owner first, then remove this one.</source>
         <translation>%1 kann nicht entfernt werden: Ein Flow muss mindestens einen Besitzer behalten. Fügen Sie zuerst einen anderen Besitzer hinzu, und entfernen Sie dann diesen.</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="233" />
+        <location filename="../../ui/OwnersDialog.cpp" line="233"/>
         <source>%1 will be removed when you apply.</source>
         <translation>%1 wird beim Anwenden entfernt.</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="261" />
+        <location filename="../../ui/OwnersDialog.cpp" line="261"/>
         <source>Applying…</source>
         <translation>Wird angewendet…</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="265" />
+        <location filename="../../ui/OwnersDialog.cpp" line="265"/>
         <source>The owners were not changed: %1</source>
         <translation>Die Besitzer wurden nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/OwnersDialog.cpp" line="270" />
+        <location filename="../../ui/OwnersDialog.cpp" line="270"/>
         <source>Owners changed: %1 added, %2 removed.</source>
         <translation>Besitzer geändert: %1 hinzugefügt, %2 entfernt.</translation>
     </message>
@@ -3077,12 +3077,12 @@
 <context>
     <name>fc::PageWalk</name>
     <message>
-        <location filename="../../app/api/PageWalk.cpp" line="23" />
+        <location filename="../../app/api/PageWalk.cpp" line="23"/>
         <source>Stopped reading %1 after %2 pages: the service kept answering with another page. What was read is shown.</source>
         <translation>Das Lesen %1 wurde nach %2 Seiten beendet: Der Dienst hat immer wieder eine weitere Seite geliefert. Das bisher Gelesene wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../app/api/PageWalk.cpp" line="32" />
+        <location filename="../../app/api/PageWalk.cpp" line="32"/>
         <source>Stopped reading %1 after %2 pages: the service sent a next-page link it had already sent, so reading on would never end.</source>
         <translation>Das Lesen %1 wurde nach %2 Seiten beendet: Der Dienst hat einen Link zur nächsten Seite gesendet, den er bereits gesendet hatte, sodass das Lesen nie enden würde.</translation>
     </message>
@@ -3090,87 +3090,87 @@
 <context>
     <name>fc::PeoplePicker</name>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="29" />
+        <location filename="../../ui/PeoplePicker.cpp" line="29"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="34" />
+        <location filename="../../ui/PeoplePicker.cpp" line="34"/>
         <source>People picker</source>
         <translation>Personenauswahl</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="39" />
+        <location filename="../../ui/PeoplePicker.cpp" line="39"/>
         <source>Search people and groups</source>
         <translation>Personen und Gruppen suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="40" />
+        <location filename="../../ui/PeoplePicker.cpp" line="40"/>
         <source>Type a name to search users and groups, or paste an email or object ID</source>
         <translation>Geben Sie einen Namen ein, um Benutzer und Gruppen zu suchen, oder fügen Sie eine E-Mail-Adresse oder Objekt-ID ein</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="43" />
+        <location filename="../../ui/PeoplePicker.cpp" line="43"/>
         <source>Add the chosen person or group</source>
         <translation>Die ausgewählte Person oder Gruppe hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="49" />
+        <location filename="../../ui/PeoplePicker.cpp" line="49"/>
         <source>Directory results</source>
         <translation>Verzeichnisergebnisse</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="118" />
+        <location filename="../../ui/PeoplePicker.cpp" line="118"/>
         <source>Add the object ID as a user or as a group.</source>
         <translation>Fügen Sie die Objekt-ID als Benutzer oder als Gruppe hinzu.</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="129" />
+        <location filename="../../ui/PeoplePicker.cpp" line="129"/>
         <source>Searching…</source>
         <translation>Wird gesucht…</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="137" />
+        <location filename="../../ui/PeoplePicker.cpp" line="137"/>
         <source>Directory search failed: %1</source>
         <translation>Verzeichnissuche fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="152" />
+        <location filename="../../ui/PeoplePicker.cpp" line="152"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="152" />
+        <location filename="../../ui/PeoplePicker.cpp" line="152"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="153" />
+        <location filename="../../ui/PeoplePicker.cpp" line="153"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="154" />
+        <location filename="../../ui/PeoplePicker.cpp" line="154"/>
         <source>%1 &lt;%2&gt; (%3)</source>
         <translation>%1 &lt;%2&gt; (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="166" />
+        <location filename="../../ui/PeoplePicker.cpp" line="166"/>
         <source>No user or group starts with this name.</source>
         <translation>Kein Benutzer und keine Gruppe beginnt mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="167" />
+        <location filename="../../ui/PeoplePicker.cpp" line="167"/>
         <source>No one in the directory has this address.</source>
         <translation>Niemand im Verzeichnis hat diese Adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="170" />
+        <location filename="../../ui/PeoplePicker.cpp" line="170"/>
         <source>One result. Press Add to add it.</source>
         <translation>Ein Ergebnis. Klicken Sie auf „Hinzufügen“, um es hinzuzufügen.</translation>
     </message>
     <message>
-        <location filename="../../ui/PeoplePicker.cpp" line="171" />
+        <location filename="../../ui/PeoplePicker.cpp" line="171"/>
         <source>%1 results. Choose one and press Add.</source>
         <translation>%1 Ergebnisse. Wählen Sie eines aus, und klicken Sie auf „Hinzufügen“.</translation>
     </message>
@@ -3178,47 +3178,47 @@
 <context>
     <name>fc::Profile</name>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="190" />
+        <location filename="../../app/auth/Profile.cpp" line="190"/>
         <source>The profile needs a name.</source>
         <translation>Das Profil benötigt einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="192" />
-        <source>The tenant is missing: give a tenant id, a domain such as contoso.onmicrosoft.com, or "organizations".</source>
+        <location filename="../../app/auth/Profile.cpp" line="192"/>
+        <source>The tenant is missing: give a tenant id, a domain such as contoso.onmicrosoft.com, or &quot;organizations&quot;.</source>
         <translation>Der Mandant fehlt: Geben Sie eine Mandanten-ID, eine Domäne wie contoso.onmicrosoft.com oder „organizations“ an.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="195" />
-        <source>The tenant "common" does not work for Power Automate: give your tenant id or domain, or "organizations".</source>
+        <location filename="../../app/auth/Profile.cpp" line="195"/>
+        <source>The tenant &quot;common&quot; does not work for Power Automate: give your tenant id or domain, or &quot;organizations&quot;.</source>
         <translation>Der Mandant „common“ funktioniert nicht für Power Automate: Geben Sie Ihre Mandanten-ID oder Domäne oder „organizations“ an.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="198" />
+        <location filename="../../app/auth/Profile.cpp" line="198"/>
         <source>The client ID is missing: register an app in Microsoft Entra ID (Mobile and desktop platform, public client flows allowed) and enter its Application (client) ID.</source>
         <translation>Die Client-ID fehlt: Registrieren Sie eine App in Microsoft Entra ID (Plattform „Mobilgerät- und Desktopanwendungen“, öffentliche Clientflows zugelassen), und geben Sie deren Anwendungs-ID (Client) ein.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="201" />
+        <location filename="../../app/auth/Profile.cpp" line="201"/>
         <source>authority</source>
         <translation>Autorität</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="202" />
+        <location filename="../../app/auth/Profile.cpp" line="202"/>
         <source>Power Automate API</source>
         <translation>Power Automate-API</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="203" />
+        <location filename="../../app/auth/Profile.cpp" line="203"/>
         <source>PowerApps API</source>
         <translation>PowerApps-API</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="204" />
+        <location filename="../../app/auth/Profile.cpp" line="204"/>
         <source>Microsoft Graph</source>
         <translation>Microsoft Graph</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Profile.cpp" line="210" />
+        <location filename="../../app/auth/Profile.cpp" line="210"/>
         <source>The token audiences (resources) of the profile are missing.</source>
         <translation>Die Token-Zielgruppen (Ressourcen) des Profils fehlen.</translation>
     </message>
@@ -3226,183 +3226,183 @@
 <context>
     <name>fc::ProfilesDialog</name>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="32" />
-        <location filename="../../ui/ProfilesDialog.cpp" line="40" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="32"/>
+        <location filename="../../ui/ProfilesDialog.cpp" line="40"/>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="43" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="43"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="45" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="45"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="56" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="56"/>
         <source>Profile name</source>
         <translation>Profilname</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="56" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="56"/>
         <source>e.g. Contoso production</source>
         <translation>z. B. Contoso Produktion</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="59" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="59"/>
         <source>Cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="62" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="62"/>
         <source>Tenant</source>
         <translation>Mandant</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="62" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="62"/>
         <source>contoso.onmicrosoft.com or a tenant ID</source>
         <translation>contoso.onmicrosoft.com oder eine Mandanten-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="64" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="64"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="64" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="64"/>
         <source>Application (client) ID of your app registration</source>
         <translation>Anwendungs-ID (Client) Ihrer App-Registrierung</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="65" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="65"/>
         <source>Account hint</source>
         <translation>Kontohinweis</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="65" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="65"/>
         <source>optional: user@contoso.com</source>
         <translation>optional: user@contoso.com</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="66" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="66"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="67" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="67"/>
         <source>&amp;Cloud:</source>
         <translation>&amp;Cloud:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="68" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="68"/>
         <source>&amp;Tenant:</source>
         <translation>&amp;Mandant:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="69" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="69"/>
         <source>Client &amp;ID:</source>
         <translation>Client-&amp;ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="70" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="70"/>
         <source>Acc&amp;ount:</source>
         <translation>&amp;Konto:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="73" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="73"/>
         <source>Ad&amp;vanced settings</source>
         <translation>Er&amp;weiterte Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="75" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="75"/>
         <source>Show advanced settings</source>
         <translation>Erweiterte Einstellungen anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="78" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="78"/>
         <source>Authority base URL</source>
         <translation>Basis-URL der Autorität</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="79" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="79"/>
         <source>Flow API base URL</source>
         <translation>Basis-URL der Flow-API</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="80" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="80"/>
         <source>Power Apps API base URL</source>
         <translation>Basis-URL der Power Apps-API</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="81" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="81"/>
         <source>Microsoft Graph base URL</source>
         <translation>Basis-URL von Microsoft Graph</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="84" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="84"/>
         <source>API dialect</source>
         <translation>API-Dialekt</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="85" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="85"/>
         <source>Live service</source>
         <translation>Livedienst</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="86" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="86"/>
         <source>OpenAPI specification</source>
         <translation>OpenAPI-Spezifikation</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="88" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="88"/>
         <source>A&amp;uthority:</source>
         <translation>A&amp;utorität:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="89" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="89"/>
         <source>Flow &amp;API:</source>
         <translation>Flow-&amp;API:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="90" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="90"/>
         <source>&amp;Power Apps API:</source>
         <translation>&amp;Power Apps-API:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="91" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="91"/>
         <source>&amp;Graph:</source>
         <translation>&amp;Graph:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="92" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="92"/>
         <source>&amp;Dialect:</source>
         <translation>&amp;Dialekt:</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="104" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="104"/>
         <source>Profile problem</source>
         <translation>Profilproblem</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="114" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="114"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="122" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="122"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="224" />
-        <source>Another profile is already called "%1".</source>
+        <location filename="../../ui/ProfilesDialog.cpp" line="224"/>
+        <source>Another profile is already called &quot;%1&quot;.</source>
         <translation>Es gibt bereits ein Profil namens „%1“.</translation>
     </message>
     <message>
-        <location filename="../../ui/ProfilesDialog.cpp" line="238" />
+        <location filename="../../ui/ProfilesDialog.cpp" line="238"/>
         <source>New profile</source>
         <translation>Neues Profil</translation>
     </message>
@@ -3410,12 +3410,12 @@
 <context>
     <name>fc::RecycleBinModel</name>
     <message>
-        <location filename="../../models/RecycleBinModel.cpp" line="79" />
+        <location filename="../../models/RecycleBinModel.cpp" line="79"/>
         <source>the recycle bin</source>
         <translation>des Papierkorbs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../models/RecycleBinModel.cpp" line="142" />
+        <location filename="../../models/RecycleBinModel.cpp" line="142"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -3423,27 +3423,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../models/RecycleBinModel.cpp" line="160" />
+        <location filename="../../models/RecycleBinModel.cpp" line="160"/>
         <source>Flow</source>
         <translation>Flow</translation>
     </message>
     <message>
-        <location filename="../../models/RecycleBinModel.cpp" line="162" />
+        <location filename="../../models/RecycleBinModel.cpp" line="162"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../../models/RecycleBinModel.cpp" line="164" />
+        <location filename="../../models/RecycleBinModel.cpp" line="164"/>
         <source>Restorable for</source>
         <translation>Wiederherstellbar noch</translation>
     </message>
     <message>
-        <location filename="../../models/RecycleBinModel.cpp" line="166" />
+        <location filename="../../models/RecycleBinModel.cpp" line="166"/>
         <source>Created by</source>
         <translation>Erstellt von</translation>
     </message>
     <message>
-        <location filename="../../models/RecycleBinModel.cpp" line="168" />
+        <location filename="../../models/RecycleBinModel.cpp" line="168"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -3451,47 +3451,47 @@
 <context>
     <name>fc::RecycleBinPage</name>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="50" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="50"/>
         <source>Deleted flows</source>
         <translation>Gelöschte Flows</translation>
     </message>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="63" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="63"/>
         <source>&amp;Restore</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="65" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="65"/>
         <source>Bring the selected flows back (turned off) (Ctrl+R)</source>
         <translation>Die ausgewählten Flows zurückholen (deaktiviert) (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="66" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="66"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="68" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="68"/>
         <source>Read the recycle bin again (F5)</source>
         <translation>Papierkorb erneut lesen (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="97" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="97"/>
         <source>Could not read the recycle bin of %1</source>
         <translation>Der Papierkorb von %1 konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="118" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="118"/>
         <source>Recycle bin of %1 (administrator)</source>
         <translation>Papierkorb von %1 (Administrator)</translation>
     </message>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="131" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="131"/>
         <source>Reading the recycle bin…</source>
         <translation>Papierkorb wird gelesen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RecycleBinPage.cpp" line="134" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="134"/>
         <source>No flow was deleted in the last %n day(s).</source>
         <translation>
             <numerusform>Seit %n Tag wurde kein Flow gelöscht.</numerusform>
@@ -3499,7 +3499,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RecycleBinPage.cpp" line="136" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="136"/>
         <source>%n deleted flow(s); each can be restored for 21 days after its deletion.</source>
         <translation>
             <numerusform>%n gelöschter Flow; er kann bis 21 Tage nach dem Löschen wiederhergestellt werden.</numerusform>
@@ -3507,7 +3507,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RecycleBinPage.cpp" line="155" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="155"/>
         <source>Restoring %n flow(s)</source>
         <translation>
             <numerusform>Wiederherstellung von %n Flow</numerusform>
@@ -3515,12 +3515,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="158" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="158"/>
         <source>The operation could not be started: its journal could not be written.</source>
         <translation>Der Vorgang konnte nicht gestartet werden: Sein Journal konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/RecycleBinPage.cpp" line="161" />
+        <location filename="../../ui/RecycleBinPage.cpp" line="161"/>
         <source>%1: started; progress in the Activity panel.</source>
         <translation>%1: gestartet; Fortschritt im Bereich „Aktivität“.</translation>
     </message>
@@ -3528,140 +3528,140 @@
 <context>
     <name>fc::RunCollector</name>
     <message>
-        <location filename="../../app/ops/RunCollector.cpp" line="83" />
-        <source>the runs of '%1'</source>
+        <location filename="../../app/ops/RunCollector.cpp" line="146"/>
+        <source>the runs of &apos;%1&apos;</source>
         <translation>der Ausführungen von „%1“</translation>
     </message>
 </context>
 <context>
     <name>fc::RunContentView</name>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="71" />
+        <location filename="../../ui/RunContentView.cpp" line="71"/>
         <source>&amp;Inputs</source>
         <translation>Ei&amp;ngaben</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="72" />
+        <location filename="../../ui/RunContentView.cpp" line="72"/>
         <source>O&amp;utputs</source>
         <translation>&amp;Ausgaben</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="90" />
+        <location filename="../../ui/RunContentView.cpp" line="90"/>
         <source>Inputs</source>
         <translation>Eingaben</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="90" />
+        <location filename="../../ui/RunContentView.cpp" line="90"/>
         <source>Outputs</source>
         <translation>Ausgaben</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="91" />
+        <location filename="../../ui/RunContentView.cpp" line="91"/>
         <source>&amp;Save…</source>
         <translation>&amp;Speichern…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="93" />
+        <location filename="../../ui/RunContentView.cpp" line="93"/>
         <source>Save the inputs</source>
         <translation>Eingaben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="93" />
+        <location filename="../../ui/RunContentView.cpp" line="93"/>
         <source>Save the outputs</source>
         <translation>Ausgaben speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="94" />
+        <location filename="../../ui/RunContentView.cpp" line="94"/>
         <source>Copy &amp;link</source>
         <translation>&amp;Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="96" />
+        <location filename="../../ui/RunContentView.cpp" line="96"/>
         <source>The link is signed and works without signing in: share it with care.</source>
         <translation>Der Link ist signiert und funktioniert ohne Anmeldung: Geben Sie ihn mit Bedacht weiter.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="111" />
+        <location filename="../../ui/RunContentView.cpp" line="111"/>
         <source>inputs</source>
         <translation>Eingaben</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="111" />
+        <location filename="../../ui/RunContentView.cpp" line="111"/>
         <source>outputs</source>
         <translation>Ausgaben</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="119" />
+        <location filename="../../ui/RunContentView.cpp" line="119"/>
         <source>Select the trigger or an action to see what it received and gave.</source>
         <translation>Wählen Sie den Trigger oder eine Aktion aus, um zu sehen, was empfangen und ausgegeben wurde.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="120" />
+        <location filename="../../ui/RunContentView.cpp" line="120"/>
         <source>Inputs and outputs of %1</source>
         <translation>Eingaben und Ausgaben von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="169" />
+        <location filename="../../ui/RunContentView.cpp" line="169"/>
         <source>The service gave no %1 for %2 (skipped, still running, or it has none).</source>
         <translation>Der Dienst hat keine %1 für %2 geliefert (übersprungen, läuft noch oder es gibt keine).</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="179" />
+        <location filename="../../ui/RunContentView.cpp" line="179"/>
         <source>Reading the %1…</source>
         <translation>Die %1 werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="211" />
+        <location filename="../../ui/RunContentView.cpp" line="211"/>
         <source>Too large to show whole: the first %1 of %2 are shown. Save… writes it all.</source>
         <translation>Zu groß für die vollständige Anzeige: Die ersten %1 von %2 werden angezeigt. „Speichern…“ schreibt alles.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="214" />
+        <location filename="../../ui/RunContentView.cpp" line="214"/>
         <source>%1 (%2).</source>
         <translation>%1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="216" />
+        <location filename="../../ui/RunContentView.cpp" line="216"/>
         <source>This is not JSON; it is shown as text.</source>
         <translation>Dies ist kein JSON; es wird als Text angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="227" />
+        <location filename="../../ui/RunContentView.cpp" line="227"/>
         <source>the service refused the link (403). Content links expire after a few hours: Refresh the run for new ones.</source>
         <translation>der Dienst hat den Link abgelehnt (403). Inhaltslinks laufen nach einigen Stunden ab: Aktualisieren Sie die Ausführung, um neue zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="230" />
-        <source>nothing is behind the link any more (404); the run's history may have been removed.</source>
+        <location filename="../../ui/RunContentView.cpp" line="230"/>
+        <source>nothing is behind the link any more (404); the run&apos;s history may have been removed.</source>
         <translation>hinter dem Link ist nichts mehr vorhanden (404); der Verlauf der Ausführung wurde möglicherweise entfernt.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="232" />
+        <location filename="../../ui/RunContentView.cpp" line="232"/>
         <source>the service answered %1: %2</source>
         <translation>der Dienst hat mit %1 geantwortet: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="240" />
+        <location filename="../../ui/RunContentView.cpp" line="240"/>
         <source>Could not read the %1 of %2: %3</source>
         <translation>Die %1 von %2 konnten nicht gelesen werden: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="251" />
+        <location filename="../../ui/RunContentView.cpp" line="251"/>
         <source>Save the %1 of %2</source>
         <translation>%1 von %2 speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="252" />
+        <location filename="../../ui/RunContentView.cpp" line="252"/>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="260" />
+        <location filename="../../ui/RunContentView.cpp" line="260"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunContentView.cpp" line="263" />
+        <location filename="../../ui/RunContentView.cpp" line="263"/>
         <source>Saved %1 to %2.</source>
         <translation>%1 in %2 gespeichert.</translation>
     </message>
@@ -3669,229 +3669,229 @@
 <context>
     <name>fc::RunDetailsDialog</name>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="47" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="47"/>
         <source>Run %1</source>
         <translation>Ausführung %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="48" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="48"/>
         <source>Run details</source>
         <translation>Ausführungsdetails</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="69" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="69"/>
         <source>Correlation ID</source>
         <translation>Korrelations-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="73" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="73"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="74" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="74"/>
         <source>Code:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="75" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="75"/>
         <source>Start:</source>
         <translation>Start:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="76" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="76"/>
         <source>End:</source>
         <translation>Ende:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="77" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="77"/>
         <source>Duration:</source>
         <translation>Dauer:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="78" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="78"/>
         <source>Co&amp;rrelation:</source>
         <translation>Ko&amp;rrelation:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="79" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="79"/>
         <source>Trigger:</source>
         <translation>Trigger:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="80" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="80"/>
         <source>Resubmitted from:</source>
         <translation>Erneut übermittelt aus:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="86" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="86"/>
         <source>&amp;Trigger and actions, in the order they ran</source>
         <translation>&amp;Trigger und Aktionen in der Reihenfolge ihrer Ausführung</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="89" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="89"/>
         <source>Trigger and actions of the run</source>
         <translation>Trigger und Aktionen der Ausführung</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="92" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="92" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="92" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="92" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="92" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="92" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="92" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="92"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="129" />
-        <location filename="../../ui/RunDetailsDialog.cpp" line="284" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="129"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="292"/>
         <source>&amp;Cancel run</source>
         <translation>Ausführung a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="131" />
-        <location filename="../../ui/RunDetailsDialog.cpp" line="310" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="131"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="318"/>
         <source>&amp;Resubmit</source>
         <translation>&amp;Erneut übermitteln</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="133" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="133"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="150" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="150"/>
         <source>Loading the run and its actions…</source>
         <translation>Die Ausführung und ihre Aktionen werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="155" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="155"/>
         <source>Could not read the run: %1</source>
         <translation>Die Ausführung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="170" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="178"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="174" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="182"/>
         <source>not finished</source>
         <translation>nicht beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="180" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="188"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="181" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="189"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="195" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="203"/>
         <source>(trigger)</source>
         <translation>(Trigger)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="195" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="203"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="209" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="217"/>
         <source>Skipped</source>
         <translation>Übersprungen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="243" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="251"/>
         <source>the trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="244" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="252"/>
         <source>the trigger %1</source>
         <translation>Trigger „%1“</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="251" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="259"/>
         <source>Error of %1: %2</source>
         <translation>Fehler in %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="283" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="291"/>
         <source>Cancel run</source>
         <translation>Ausführung abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="284" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="292"/>
         <source>Cancel run %1? Actions in progress stop.</source>
         <translation>Ausführung %1 abbrechen? Laufende Aktionen werden gestoppt.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="288" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="296"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="293" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="301"/>
         <source>The run was not cancelled: %1</source>
         <translation>Die Ausführung wurde nicht abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="302" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="310"/>
         <source>&amp;Keep it running</source>
         <translation>&amp;Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="308" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="316"/>
         <source>Resubmit run</source>
         <translation>Ausführung erneut übermitteln</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="309" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="317"/>
         <source>Resubmit run %1? This starts a new run with the same trigger data.</source>
         <translation>Ausführung %1 erneut übermitteln? Dadurch wird eine neue Ausführung mit denselben Triggerdaten gestartet.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="313" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="321"/>
         <source>Resubmitting…</source>
         <translation>Wird erneut übermittelt…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="320" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="328"/>
         <source>The run was not resubmitted: %1</source>
         <translation>Die Ausführung wurde nicht erneut übermittelt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="324" />
+        <location filename="../../ui/RunDetailsDialog.cpp" line="332"/>
         <source>Resubmitted: a new run has started.</source>
         <translation>Erneut übermittelt: Eine neue Ausführung wurde gestartet.</translation>
     </message>
@@ -3899,58 +3899,58 @@
 <context>
     <name>fc::RunHistoryDialog</name>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="28" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="28"/>
         <source>Stored run history</source>
         <translation>Gespeicherter Ausführungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="31" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="31"/>
         <source>The runs you load are kept on this computer (their status, times and codes — never inputs, outputs or tokens), so that a flow opens at once and only new runs are read from the service.</source>
         <translation>Die Ausführungen, die Sie laden, werden auf diesem Computer gespeichert (Status, Zeiten und Codes – niemals Eingaben, Ausgaben oder Token), damit ein Flow sofort geöffnet wird und nur neue Ausführungen vom Dienst gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="45" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="45"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="47" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="47"/>
         <source>&amp;Size limit:</source>
         <translation>&amp;Größenlimit:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="50" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="50"/>
         <source>C&amp;lear stored history…</source>
         <translation>Gespeicherten Verlauf &amp;löschen…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="62" />
-        <location filename="../../ui/RunHistoryDialog.cpp" line="69" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="62"/>
+        <location filename="../../ui/RunHistoryDialog.cpp" line="69"/>
         <source>Clear stored history</source>
         <translation>Gespeicherten Verlauf löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="63" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="63"/>
         <source>Forget every stored run of this account? Flows will read their runs from the service again.</source>
         <translation>Alle gespeicherten Ausführungen dieses Kontos vergessen? Flows lesen ihre Ausführungen dann wieder vom Dienst.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="65" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="65"/>
         <source>Clear</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="69" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="69"/>
         <source>The stored runs could not be removed.</source>
         <translation>Die gespeicherten Ausführungen konnten nicht entfernt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="81" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="81"/>
         <source>No history is stored for this session (the demo keeps none).</source>
         <translation>Für diese Sitzung wird kein Verlauf gespeichert (die Demo speichert keinen).</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryDialog.cpp" line="87" />
+        <location filename="../../ui/RunHistoryDialog.cpp" line="87"/>
         <source>%1 runs, %2, in %3</source>
         <translation>%1 Ausführungen, %2, in %3</translation>
     </message>
@@ -3958,83 +3958,83 @@
 <context>
     <name>fc::RunNowDialog</name>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="69" />
+        <location filename="../../ui/RunNowDialog.cpp" line="69"/>
         <source>The body is empty. Type a JSON body; {} sends an empty object.</source>
         <translation>Der Anforderungstext ist leer. Geben Sie einen JSON-Text ein; {} sendet ein leeres Objekt.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="85" />
+        <location filename="../../ui/RunNowDialog.cpp" line="85"/>
         <source>The body is not valid JSON: %1 at line %2, column %3. Nothing was sent.</source>
         <translation>Der Anforderungstext ist kein gültiges JSON: %1 in Zeile %2, Spalte %3. Es wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="99" />
-        <source>Run "%1" now</source>
+        <location filename="../../ui/RunNowDialog.cpp" line="99"/>
+        <source>Run &quot;%1&quot; now</source>
         <translation>„%1“ jetzt ausführen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="103" />
-        <source>The body the trigger receives, as JSON. It is sent to the trigger's own URL, which carries its signature: no sign-in token goes with it.</source>
+        <location filename="../../ui/RunNowDialog.cpp" line="103"/>
+        <source>The body the trigger receives, as JSON. It is sent to the trigger&apos;s own URL, which carries its signature: no sign-in token goes with it.</source>
         <translation>Der Text, den der Trigger empfängt, als JSON. Er wird an die eigene URL des Triggers gesendet, die dessen Signatur enthält: Es wird kein Anmeldetoken mitgesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="107" />
+        <location filename="../../ui/RunNowDialog.cpp" line="107"/>
         <source>&amp;Body:</source>
         <translation>Anforderungs&amp;text:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="110" />
+        <location filename="../../ui/RunNowDialog.cpp" line="110"/>
         <source>Body of the run</source>
         <translation>Anforderungstext der Ausführung</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="122" />
+        <location filename="../../ui/RunNowDialog.cpp" line="122"/>
         <source>&amp;Run</source>
         <translation>Aus&amp;führen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="141" />
-        <location filename="../../ui/RunNowDialog.cpp" line="143" />
-        <source>Reading the trigger's schema…</source>
+        <location filename="../../ui/RunNowDialog.cpp" line="141"/>
+        <location filename="../../ui/RunNowDialog.cpp" line="143"/>
+        <source>Reading the trigger&apos;s schema…</source>
         <translation>Das Schema des Triggers wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="146" />
-        <source>The trigger's schema could not be read (%1); type the body yourself.</source>
+        <location filename="../../ui/RunNowDialog.cpp" line="146"/>
+        <source>The trigger&apos;s schema could not be read (%1); type the body yourself.</source>
         <translation>Das Schema des Triggers konnte nicht gelesen werden (%1); geben Sie den Text selbst ein.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="198" />
-        <source>Asking the service for the trigger's URL…</source>
+        <location filename="../../ui/RunNowDialog.cpp" line="198"/>
+        <source>Asking the service for the trigger&apos;s URL…</source>
         <translation>Der Dienst wird nach der URL des Triggers gefragt…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="203" />
-        <source>Could not get the trigger's URL, so nothing was sent: %1</source>
+        <location filename="../../ui/RunNowDialog.cpp" line="203"/>
+        <source>Could not get the trigger&apos;s URL, so nothing was sent: %1</source>
         <translation>Die URL des Triggers konnte nicht abgerufen werden, daher wurde nichts gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="208" />
+        <location filename="../../ui/RunNowDialog.cpp" line="208"/>
         <source>Starting the run…</source>
         <translation>Die Ausführung wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="215" />
-        <source>No answer from the trigger: the run may or may not have started. Look at the flow's runs before running it again. (%1)</source>
+        <location filename="../../ui/RunNowDialog.cpp" line="215"/>
+        <source>No answer from the trigger: the run may or may not have started. Look at the flow&apos;s runs before running it again. (%1)</source>
         <translation>Keine Antwort vom Trigger: Die Ausführung wurde möglicherweise gestartet. Prüfen Sie die Ausführungen des Flows, bevor Sie ihn erneut ausführen. (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="218" />
+        <location filename="../../ui/RunNowDialog.cpp" line="218"/>
         <source>The trigger did not start a run: %1</source>
         <translation>Der Trigger hat keine Ausführung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="222" />
+        <location filename="../../ui/RunNowDialog.cpp" line="222"/>
         <source>A run has started.</source>
         <translation>Eine Ausführung wurde gestartet.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunNowDialog.cpp" line="222" />
+        <location filename="../../ui/RunNowDialog.cpp" line="222"/>
         <source>Run %1 has started.</source>
         <translation>Ausführung %1 wurde gestartet.</translation>
     </message>
@@ -4042,107 +4042,107 @@
 <context>
     <name>fc::RunOperationPanel</name>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="33" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="33"/>
         <source>Run operation</source>
         <translation>Vorgang für Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="41" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="41"/>
         <source>Operation summary</source>
         <translation>Vorgangszusammenfassung</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="45" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="45"/>
         <source>Operation progress</source>
         <translation>Vorgangsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="47" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="47"/>
         <source>Retry &amp;failed</source>
         <translation>&amp;Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="49" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="49"/>
         <source>Retry failed runs</source>
         <translation>Fehlgeschlagene Ausführungen wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="50" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="50"/>
         <source>S&amp;top</source>
         <translation>Anh&amp;alten</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="52" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="52"/>
         <source>Stop the operation</source>
         <translation>Vorgang anhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="53" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="53"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="55" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="55"/>
         <source>Dismiss the results</source>
         <translation>Ergebnisse ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="65" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="65"/>
         <source>Failed runs and reasons</source>
         <translation>Fehlgeschlagene Ausführungen und Gründe</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="67" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="67"/>
         <source>Run</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="67" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="67"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="120" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="120"/>
         <source>Cancelling runs (%1)</source>
         <translation>Abbruch von Ausführungen (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="121" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="121"/>
         <source>Resubmitting runs (%1)</source>
         <translation>Erneute Übermittlung von Ausführungen (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="137" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="137"/>
         <source>%1: %2 failed.</source>
         <translation>%1: %2 fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="138" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="138"/>
         <source>%1: done.</source>
         <translation>%1: fertig.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="181" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="181"/>
         <source>%1: %2 of %3 done</source>
         <translation>%1: %2 von %3 erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="183" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="183"/>
         <source>, %1 succeeded</source>
         <translation>, %1 erfolgreich</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="185" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="185"/>
         <source>, %1 skipped (already finished)</source>
         <translation>, %1 übersprungen (bereits beendet)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="187" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="187"/>
         <source>, %1 failed</source>
         <translation>, %1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOperationPanel.cpp" line="189" />
+        <location filename="../../ui/RunOperationPanel.cpp" line="189"/>
         <source>, %1 with an unknown outcome (checked before anything is sent again)</source>
         <translation>, %1 mit unbekanntem Ergebnis (wird vor jedem erneuten Senden geprüft)</translation>
     </message>
@@ -4150,27 +4150,27 @@
 <context>
     <name>fc::RunSweepDialog</name>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="40" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="40"/>
         <source>Resubmit failed runs</source>
         <translation>Fehlgeschlagene Ausführungen erneut übermitteln</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="40" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="40"/>
         <source>Cancel all running runs</source>
         <translation>Alle laufenden Ausführungen abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="45" />
-        <source>Resubmit the failed runs of "%1" that started in this period:</source>
+        <location filename="../../ui/RunSweepDialog.cpp" line="45"/>
+        <source>Resubmit the failed runs of &quot;%1&quot; that started in this period:</source>
         <translation>Die fehlgeschlagenen Ausführungen von „%1“, die in diesem Zeitraum gestartet wurden, erneut übermitteln:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="47" />
-        <source>Cancel every run of "%1" that is running or waiting.</source>
+        <location filename="../../ui/RunSweepDialog.cpp" line="47"/>
+        <source>Cancel every run of &quot;%1&quot; that is running or waiting.</source>
         <translation>Alle laufenden oder wartenden Ausführungen von „%1“ abbrechen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="51" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="51"/>
         <source>Resubmit the failed runs of %n flow(s) that started in this period:</source>
         <translation>
             <numerusform>Die fehlgeschlagenen Ausführungen von %n Flow, die in diesem Zeitraum gestartet wurden, erneut übermitteln:</numerusform>
@@ -4178,7 +4178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="52" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="52"/>
         <source>Cancel every run of %n flow(s) that is running or waiting.</source>
         <translation>
             <numerusform>Alle laufenden oder wartenden Ausführungen von %n Flow abbrechen.</numerusform>
@@ -4186,102 +4186,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="61" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="61"/>
         <source>Time range</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="62" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
         <source>Last hour</source>
         <translation>Letzte Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="62" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
         <source>Last 24 hours</source>
         <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="62" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="62" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="62"/>
         <source>Last 28 days</source>
         <translation>Letzte 28 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="63" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="63"/>
         <source>Custom range</source>
         <translation>Benutzerdefinierter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="66" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="66"/>
         <source>&amp;Started in:</source>
         <translation>Ge&amp;startet:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="71" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="71"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="75" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="75"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="78" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="78"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="80" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="80"/>
         <source>&amp;Between:</source>
         <translation>&amp;Zwischen:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="91" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
         <source>Failed runs per flow</source>
         <translation>Fehlgeschlagene Ausführungen pro Flow</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="91" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="91"/>
         <source>Active runs per flow</source>
         <translation>Aktive Ausführungen pro Flow</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="93" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="93"/>
         <source>Flow</source>
         <translation>Flow</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="93" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="93"/>
         <source>Failed runs</source>
         <translation>Fehlgeschlagene Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="93" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="93"/>
         <source>Running or waiting</source>
         <translation>Laufend oder wartend</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="102" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="102"/>
         <source>Dry-run result</source>
         <translation>Ergebnis des Probelaufs</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="109" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="109"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="207" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="207"/>
         <source>The range ends before it starts.</source>
         <translation>Der Zeitraum endet, bevor er beginnt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="218" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="218"/>
         <source>Counting… %n run(s) found so far.</source>
         <translation>
             <numerusform>Wird gezählt… bisher %n Ausführung gefunden.</numerusform>
@@ -4289,37 +4289,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="225" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="225"/>
         <source>The runs could not be listed: %1</source>
         <translation>Die Ausführungen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="230" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="230"/>
         <source>Resubmit</source>
         <translation>Erneut übermitteln</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="230" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="230"/>
         <source>Cancel runs</source>
         <translation>Ausführungen abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="231" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="231"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="256" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="256"/>
         <source>No failed run matches.</source>
         <translation>Keine passende fehlgeschlagene Ausführung gefunden.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="256" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="256"/>
         <source>No run is running or waiting.</source>
         <translation>Keine Ausführung läuft oder wartet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="260" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="260"/>
         <source>%n failed run(s) match. Each is resubmitted once.</source>
         <translation>
             <numerusform>%n fehlgeschlagene Ausführung gefunden. Sie wird einmal erneut übermittelt.</numerusform>
@@ -4327,7 +4327,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="261" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="261"/>
         <source>%n run(s) are running or waiting. Runs that end meanwhile are skipped.</source>
         <translation>
             <numerusform>%n Ausführung läuft oder wartet. Ausführungen, die inzwischen enden, werden übersprungen.</numerusform>
@@ -4335,7 +4335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="262" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="262"/>
         <source>&amp;Resubmit %n run(s)</source>
         <translation>
             <numerusform>%n Ausführung &amp;erneut übermitteln</numerusform>
@@ -4343,7 +4343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="262" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="262"/>
         <source>Ca&amp;ncel %n run(s)</source>
         <translation>
             <numerusform>%n Ausführung a&amp;bbrechen</numerusform>
@@ -4351,17 +4351,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="275" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="275"/>
         <source>counting…</source>
         <translation>wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSweepDialog.cpp" line="286" />
-        <source>"%1"</source>
+        <location filename="../../ui/RunSweepDialog.cpp" line="286"/>
+        <source>&quot;%1&quot;</source>
         <translation>„%1“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="286" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="286"/>
         <source>%n flow(s)</source>
         <translation>
             <numerusform>%n Flow</numerusform>
@@ -4369,7 +4369,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="287" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="287"/>
         <source>Resubmit %n failed run(s) of %1</source>
         <translation>
             <numerusform>%n fehlgeschlagene Ausführung von %1 erneut übermitteln</numerusform>
@@ -4377,7 +4377,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSweepDialog.cpp" line="288" />
+        <location filename="../../ui/RunSweepDialog.cpp" line="288"/>
         <source>Cancel %n running run(s) of %1</source>
         <translation>
             <numerusform>%n laufende Ausführung von %1 abbrechen</numerusform>
@@ -4388,57 +4388,57 @@
 <context>
     <name>fc::RunsModel</name>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="367" />
+        <location filename="../../models/RunsModel.cpp" line="367"/>
         <source>the runs of this flow</source>
         <translation>der Ausführungen dieses Flows</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="496" />
+        <location filename="../../models/RunsModel.cpp" line="496"/>
         <source>Resubmitted from %1</source>
         <translation>Erneut übermittelt aus %1</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="536" />
+        <location filename="../../models/RunsModel.cpp" line="536"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="538" />
+        <location filename="../../models/RunsModel.cpp" line="538"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="540" />
+        <location filename="../../models/RunsModel.cpp" line="540"/>
         <source>End</source>
         <translation>Ende</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="542" />
+        <location filename="../../models/RunsModel.cpp" line="542"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="544" />
+        <location filename="../../models/RunsModel.cpp" line="544"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="546" />
+        <location filename="../../models/RunsModel.cpp" line="546"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="548" />
+        <location filename="../../models/RunsModel.cpp" line="548"/>
         <source>Run</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="608" />
+        <location filename="../../models/RunsModel.cpp" line="608"/>
         <source>the running runs</source>
         <translation>der laufenden Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../models/RunsModel.cpp" line="766" />
+        <location filename="../../models/RunsModel.cpp" line="766"/>
         <source>the new runs</source>
         <translation>der neuen Ausführungen</translation>
     </message>
@@ -4446,424 +4446,424 @@
 <context>
     <name>fc::RunsTab</name>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="52" />
+        <location filename="../../ui/RunsTab.cpp" line="52"/>
         <source>Runs</source>
         <translation>Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="62" />
+        <location filename="../../ui/RunsTab.cpp" line="62"/>
         <source>Run actions</source>
         <translation>Ausführungsaktionen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="70" />
+        <location filename="../../ui/RunsTab.cpp" line="70"/>
         <source>Export runs to CSV</source>
         <translation>Ausführungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="71" />
+        <location filename="../../ui/RunsTab.cpp" line="71"/>
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="84" />
+        <location filename="../../ui/RunsTab.cpp" line="84"/>
         <source>Runs of the flow</source>
         <translation>Ausführungen des Flows</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="105" />
+        <location filename="../../ui/RunsTab.cpp" line="107"/>
         <source>59 min 59 s</source>
         <translation>59 min 59 s</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="128" />
+        <location filename="../../ui/RunsTab.cpp" line="130"/>
         <source>Could not load runs</source>
         <translation>Ausführungen konnten nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="140" />
-        <location filename="../../ui/RunsTab.cpp" line="312" />
+        <location filename="../../ui/RunsTab.cpp" line="142"/>
+        <location filename="../../ui/RunsTab.cpp" line="314"/>
         <source>%1 runs</source>
         <translation>%1 Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="165" />
+        <location filename="../../ui/RunsTab.cpp" line="167"/>
         <source>Status filter</source>
         <translation>Statusfilter</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="181" />
-        <location filename="../../ui/RunsTab.cpp" line="424" />
+        <location filename="../../ui/RunsTab.cpp" line="183"/>
+        <location filename="../../ui/RunsTab.cpp" line="426"/>
         <source>Every status</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="183" />
+        <location filename="../../ui/RunsTab.cpp" line="185"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="190" />
+        <location filename="../../ui/RunsTab.cpp" line="192"/>
         <source>Time range</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="191" />
+        <location filename="../../ui/RunsTab.cpp" line="193"/>
         <source>Last hour</source>
         <translation>Letzte Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="192" />
+        <location filename="../../ui/RunsTab.cpp" line="194"/>
         <source>Last 24 hours</source>
         <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="193" />
+        <location filename="../../ui/RunsTab.cpp" line="195"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="194" />
+        <location filename="../../ui/RunsTab.cpp" line="196"/>
         <source>Last 28 days</source>
         <translation>Letzte 28 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="195" />
+        <location filename="../../ui/RunsTab.cpp" line="197"/>
         <source>Custom…</source>
         <translation>Benutzerdefiniert…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="197" />
+        <location filename="../../ui/RunsTab.cpp" line="199"/>
         <source>Starte&amp;d:</source>
         <translation>Gesta&amp;rtet:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="204" />
+        <location filename="../../ui/RunsTab.cpp" line="206"/>
         <source>Started from</source>
         <translation>Gestartet ab</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="208" />
+        <location filename="../../ui/RunsTab.cpp" line="210"/>
         <source>Started before</source>
         <translation>Gestartet vor</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="225" />
+        <location filename="../../ui/RunsTab.cpp" line="227"/>
         <source>Filter loaded runs</source>
         <translation>Geladene Ausführungen filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="226" />
+        <location filename="../../ui/RunsTab.cpp" line="228"/>
         <source>Filter loaded runs (name, status, code, trigger, correlation)</source>
         <translation>Geladene Ausführungen filtern (Name, Status, Code, Trigger, Korrelation)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="239" />
+        <location filename="../../ui/RunsTab.cpp" line="241"/>
         <source>Only failed runs with this code are shown; click to show every run</source>
         <translation>Nur fehlgeschlagene Ausführungen mit diesem Code werden angezeigt; klicken, um alle Ausführungen anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="247" />
+        <location filename="../../ui/RunsTab.cpp" line="249"/>
         <source>Refresh running runs every</source>
         <translation>Laufende Ausführungen aktualisieren alle</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="248" />
+        <location filename="../../ui/RunsTab.cpp" line="250"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="249" />
+        <location filename="../../ui/RunsTab.cpp" line="251"/>
         <source>5 s</source>
         <translation>5 s</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="250" />
+        <location filename="../../ui/RunsTab.cpp" line="252"/>
         <source>15 s</source>
         <translation>15 s</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="251" />
+        <location filename="../../ui/RunsTab.cpp" line="253"/>
         <source>30 s</source>
         <translation>30 s</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="252" />
+        <location filename="../../ui/RunsTab.cpp" line="254"/>
         <source>1 min</source>
         <translation>1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="253" />
+        <location filename="../../ui/RunsTab.cpp" line="255"/>
         <source>5 min</source>
         <translation>5 min</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="256" />
+        <location filename="../../ui/RunsTab.cpp" line="258"/>
         <source>How often running and waiting runs are read again (paused while the tab is hidden)</source>
         <translation>Wie oft laufende und wartende Ausführungen erneut gelesen werden (pausiert, solange die Registerkarte ausgeblendet ist)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="257" />
+        <location filename="../../ui/RunsTab.cpp" line="259"/>
         <source>Re&amp;fresh:</source>
         <translation>A&amp;ktualisierung:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="278" />
+        <location filename="../../ui/RunsTab.cpp" line="280"/>
         <source>Runs by status</source>
         <translation>Ausführungen nach Status</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="282" />
+        <location filename="../../ui/RunsTab.cpp" line="284"/>
         <source>Runs loaded</source>
         <translation>Geladene Ausführungen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="287" />
+        <location filename="../../ui/RunsTab.cpp" line="289"/>
         <source>Loading error</source>
         <translation>Ladefehler</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="296" />
+        <location filename="../../ui/RunsTab.cpp" line="298"/>
         <source>&amp;Load all</source>
         <translation>Alle &amp;laden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="298" />
+        <location filename="../../ui/RunsTab.cpp" line="300"/>
         <source>Load all runs</source>
         <translation>Alle Ausführungen laden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="299" />
+        <location filename="../../ui/RunsTab.cpp" line="301"/>
         <source>Fetch every page of runs that match the filters</source>
         <translation>Alle Seiten mit Ausführungen abrufen, die den Filtern entsprechen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="302" />
+        <location filename="../../ui/RunsTab.cpp" line="304"/>
         <source>Loading progress</source>
         <translation>Ladefortschritt</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="307" />
+        <location filename="../../ui/RunsTab.cpp" line="309"/>
         <source>Sto&amp;p</source>
         <translation>Sto&amp;pp</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="309" />
+        <location filename="../../ui/RunsTab.cpp" line="311"/>
         <source>Stop loading</source>
         <translation>Laden stoppen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="336" />
+        <location filename="../../ui/RunsTab.cpp" line="338"/>
         <source>&amp;Cancel runs…</source>
         <translation>Ausführungen abbre&amp;chen…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="337" />
+        <location filename="../../ui/RunsTab.cpp" line="339"/>
         <source>Cancel the selected running or waiting runs (Ctrl+Shift+K)</source>
         <translation>Ausgewählte laufende oder wartende Ausführungen abbrechen (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="338" />
+        <location filename="../../ui/RunsTab.cpp" line="340"/>
         <source>&amp;Resubmit…</source>
         <translation>&amp;Erneut übermitteln…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="340" />
+        <location filename="../../ui/RunsTab.cpp" line="342"/>
         <source>Run the flow again with the trigger data of each selected run (Ctrl+Shift+R)</source>
         <translation>Den Flow mit den Triggerdaten jeder ausgewählten Ausführung erneut ausführen (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="341" />
+        <location filename="../../ui/RunsTab.cpp" line="343"/>
         <source>&amp;Details</source>
         <translation>De&amp;tails</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="342" />
+        <location filename="../../ui/RunsTab.cpp" line="344"/>
         <source>Export &amp;selected runs to CSV…</source>
         <translation>&amp;Ausgewählte Ausführungen als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="344" />
+        <location filename="../../ui/RunsTab.cpp" line="346"/>
         <source>Export &amp;all loaded runs to CSV…</source>
         <translation>A&amp;lle geladenen Ausführungen als CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="345" />
+        <location filename="../../ui/RunsTab.cpp" line="347"/>
         <source>Reloa&amp;d</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="346" />
+        <location filename="../../ui/RunsTab.cpp" line="348"/>
         <source>Read the runs again from the first page (F5)</source>
         <translation>Ausführungen ab der ersten Seite erneut lesen (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="353" />
+        <location filename="../../ui/RunsTab.cpp" line="355"/>
         <source>Load all</source>
         <translation>Alle laden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="435" />
+        <location filename="../../ui/RunsTab.cpp" line="437"/>
         <source>The end of the time range must be after its start.</source>
         <translation>Das Ende des Zeitraums muss nach seinem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="467" />
+        <location filename="../../ui/RunsTab.cpp" line="469"/>
         <source>Not all runs could be loaded</source>
         <translation>Nicht alle Ausführungen konnten geladen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="469" />
+        <location filename="../../ui/RunsTab.cpp" line="471"/>
         <source>No runs match these filters</source>
         <translation>Keine Ausführungen entsprechen diesen Filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="470" />
+        <location filename="../../ui/RunsTab.cpp" line="472"/>
         <source>All %1 runs loaded</source>
         <translation>Alle %1 Ausführungen geladen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="472" />
+        <location filename="../../ui/RunsTab.cpp" line="474"/>
         <source>Loading runs…</source>
         <translation>Ausführungen werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="474" />
+        <location filename="../../ui/RunsTab.cpp" line="476"/>
         <source>%1 runs loaded, more available</source>
         <translation>%1 Ausführungen geladen, weitere verfügbar</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="476" />
+        <location filename="../../ui/RunsTab.cpp" line="478"/>
         <source> · %1 shown</source>
         <translation> · %1 angezeigt</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="535" />
+        <location filename="../../ui/RunsTab.cpp" line="537"/>
         <source>Cancel runs</source>
         <translation>Ausführungen abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="537" />
+        <location filename="../../ui/RunsTab.cpp" line="539"/>
         <source>Cancel the selected running run? Its actions in progress stop and it ends as Cancelled.</source>
         <translation>Die ausgewählte laufende Ausführung abbrechen? Ihre laufenden Aktionen werden gestoppt, und sie endet als „Abgebrochen“.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="538" />
+        <location filename="../../ui/RunsTab.cpp" line="540"/>
         <source>Cancel %1 running or waiting runs? Their actions in progress stop and they end as Cancelled.</source>
         <translation>%1 laufende oder wartende Ausführungen abbrechen? Ihre laufenden Aktionen werden gestoppt, und sie enden als „Abgebrochen“.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="541" />
+        <location filename="../../ui/RunsTab.cpp" line="543"/>
         <source>&amp;Cancel runs</source>
         <translation>Ausführungen a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="550" />
+        <location filename="../../ui/RunsTab.cpp" line="552"/>
         <source>None of the selected runs is running any more.</source>
         <translation>Keine der ausgewählten Ausführungen läuft noch.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="554" />
+        <location filename="../../ui/RunsTab.cpp" line="556"/>
         <source>&amp;Keep it running</source>
         <translation>&amp;Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="554" />
+        <location filename="../../ui/RunsTab.cpp" line="556"/>
         <source>&amp;Keep them running</source>
         <translation>&amp;Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="563" />
+        <location filename="../../ui/RunsTab.cpp" line="565"/>
         <source>Resubmit runs</source>
         <translation>Ausführungen erneut übermitteln</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="565" />
+        <location filename="../../ui/RunsTab.cpp" line="567"/>
         <source>Resubmit the selected run? This starts a new run of the flow with the same trigger data.</source>
         <translation>Die ausgewählte Ausführung erneut übermitteln? Dadurch wird eine neue Ausführung des Flows mit denselben Triggerdaten gestartet.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="566" />
+        <location filename="../../ui/RunsTab.cpp" line="568"/>
         <source>Resubmit %1 runs? Each one starts a new run of the flow with the same trigger data.</source>
         <translation>%1 Ausführungen erneut übermitteln? Jede startet eine neue Ausführung des Flows mit denselben Triggerdaten.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="568" />
+        <location filename="../../ui/RunsTab.cpp" line="570"/>
         <source>&amp;Resubmit</source>
         <translation>&amp;Erneut übermitteln</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="583" />
+        <location filename="../../ui/RunsTab.cpp" line="585"/>
         <source>No runs are selected.</source>
         <translation>Es sind keine Ausführungen ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="600" />
+        <location filename="../../ui/RunsTab.cpp" line="602"/>
         <source>Export selected runs</source>
         <translation>Ausgewählte Ausführungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="600" />
+        <location filename="../../ui/RunsTab.cpp" line="602"/>
         <source>Export loaded runs</source>
         <translation>Geladene Ausführungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="604" />
+        <location filename="../../ui/RunsTab.cpp" line="606"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="610" />
+        <location filename="../../ui/RunsTab.cpp" line="612"/>
         <source>Runs exported to %1.</source>
         <translation>Ausführungen nach %1 exportiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="612" />
+        <location filename="../../ui/RunsTab.cpp" line="614"/>
         <source>Export runs</source>
         <translation>Ausführungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="612" />
+        <location filename="../../ui/RunsTab.cpp" line="614"/>
         <source>The runs could not be written to %1.</source>
         <translation>Die Ausführungen konnten nicht in %1 geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="632" />
+        <location filename="../../ui/RunsTab.cpp" line="634"/>
         <source>started %1 to %2</source>
         <translation>gestartet von %1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="638" />
+        <location filename="../../ui/RunsTab.cpp" line="640"/>
         <source>started in the last hour</source>
         <translation>in der letzten Stunde gestartet</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="640" />
+        <location filename="../../ui/RunsTab.cpp" line="642"/>
         <source>started in the last 24 hours</source>
         <translation>in den letzten 24 Stunden gestartet</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="642" />
+        <location filename="../../ui/RunsTab.cpp" line="644"/>
         <source>started in the last 7 days</source>
         <translation>in den letzten 7 Tagen gestartet</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="644" />
+        <location filename="../../ui/RunsTab.cpp" line="646"/>
         <source>started in the last 28 days</source>
         <translation>in den letzten 28 Tagen gestartet</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="658" />
+        <location filename="../../ui/RunsTab.cpp" line="660"/>
         <source>(no code)</source>
         <translation>(kein Code)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="659" />
+        <location filename="../../ui/RunsTab.cpp" line="661"/>
         <source>Failure code: %1  ✕</source>
         <translation>Fehlercode: %1  ✕</translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="660" />
+        <location filename="../../ui/RunsTab.cpp" line="662"/>
         <source>Showing failed runs with code %1; clear</source>
         <translation>Fehlgeschlagene Ausführungen mit Code %1 werden angezeigt; zurücksetzen</translation>
     </message>
@@ -4871,22 +4871,22 @@
 <context>
     <name>fc::Session</name>
     <message>
-        <location filename="../../app/auth/Session.cpp" line="27" />
+        <location filename="../../app/auth/Session.cpp" line="27"/>
         <source>The stored sign-in is no longer valid (%1). Please sign in again.</source>
         <translation>Die gespeicherte Anmeldung ist nicht mehr gültig (%1). Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Session.cpp" line="135" />
+        <location filename="../../app/auth/Session.cpp" line="135"/>
         <source>You stay signed in until FlowConsole closes, but will have to sign in again next time.</source>
         <translation>Sie bleiben angemeldet, bis FlowConsole geschlossen wird, müssen sich beim nächsten Mal aber erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Session.cpp" line="144" />
+        <location filename="../../app/auth/Session.cpp" line="144"/>
         <source>No account has signed in with this profile yet.</source>
         <translation>Mit diesem Profil hat sich noch kein Konto angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/Session.cpp" line="151" />
+        <location filename="../../app/auth/Session.cpp" line="151"/>
         <source>No stored sign-in for %1.</source>
         <translation>Keine gespeicherte Anmeldung für %1.</translation>
     </message>
@@ -4894,82 +4894,82 @@
 <context>
     <name>fc::SignInDialog</name>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="22" />
+        <location filename="../../ui/SignInDialog.cpp" line="22"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="27" />
+        <location filename="../../ui/SignInDialog.cpp" line="27"/>
         <source>Sign in to &lt;b&gt;%1&lt;/b&gt; (tenant %2).</source>
         <translation>Bei &lt;b&gt;%1&lt;/b&gt; anmelden (Mandant %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="33" />
+        <location filename="../../ui/SignInDialog.cpp" line="33"/>
         <source>Sign in with the &amp;browser</source>
         <translation>Mit dem &amp;Browser anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="35" />
+        <location filename="../../ui/SignInDialog.cpp" line="35"/>
         <source>Sign in with the browser</source>
         <translation>Mit dem Browser anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="36" />
+        <location filename="../../ui/SignInDialog.cpp" line="36"/>
         <source>Use a &amp;device code</source>
         <translation>&amp;Gerätecode verwenden</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="38" />
+        <location filename="../../ui/SignInDialog.cpp" line="38"/>
         <source>Sign in with a device code</source>
         <translation>Mit einem Gerätecode anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="52" />
+        <location filename="../../ui/SignInDialog.cpp" line="52"/>
         <source>Verification URL</source>
         <translation>Überprüfungs-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="59" />
+        <location filename="../../ui/SignInDialog.cpp" line="59"/>
         <source>Device code</source>
         <translation>Gerätecode</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="64" />
+        <location filename="../../ui/SignInDialog.cpp" line="64"/>
         <source>&amp;Copy code</source>
         <translation>Code &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="66" />
+        <location filename="../../ui/SignInDialog.cpp" line="66"/>
         <source>Copy the device code</source>
         <translation>Gerätecode kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="77" />
+        <location filename="../../ui/SignInDialog.cpp" line="77"/>
         <source>Sign-in status</source>
         <translation>Anmeldestatus</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="82" />
+        <location filename="../../ui/SignInDialog.cpp" line="82"/>
         <source>Sign-in error</source>
         <translation>Anmeldefehler</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="121" />
+        <location filename="../../ui/SignInDialog.cpp" line="121"/>
         <source>Waiting for you to finish signing in in the browser…</source>
         <translation>Es wird gewartet, bis Sie die Anmeldung im Browser abschließen…</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="127" />
+        <location filename="../../ui/SignInDialog.cpp" line="127"/>
         <source>Asking for a device code…</source>
         <translation>Gerätecode wird angefordert…</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="137" />
+        <location filename="../../ui/SignInDialog.cpp" line="137"/>
         <source>Open this page on any device and enter the code:</source>
         <translation>Öffnen Sie diese Seite auf einem beliebigen Gerät, und geben Sie den Code ein:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/SignInDialog.cpp" line="140" />
+        <location filename="../../ui/SignInDialog.cpp" line="140"/>
         <source>Waiting for the code to be entered (it expires in %n minute(s))…</source>
         <translation>
             <numerusform>Warten auf die Eingabe des Codes (er läuft in %n Minute ab)…</numerusform>
@@ -4977,7 +4977,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="153" />
+        <location filename="../../ui/SignInDialog.cpp" line="153"/>
         <source>Sign-in failed.</source>
         <translation>Anmeldung fehlgeschlagen.</translation>
     </message>
@@ -4985,30 +4985,40 @@
 <context>
     <name>fc::SlicedRunLoader</name>
     <message>
-        <location filename="../../app/ops/SlicedRunLoader.cpp" line="112" />
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="107"/>
         <source>Stopped reading the runs of this flow after %1 pages. What was read is shown.</source>
         <translation>Das Lesen der Ausführungen dieses Flows wurde nach %1 Seiten beendet. Das bisher Gelesene wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ops/SlicedRunLoader.cpp" line="153" />
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="108"/>
+        <source>Stopped reading the runs of &apos;%1&apos; after %2 pages. What was read is shown.</source>
+        <translation>Das Lesen der Ausführungen von „%1“ wurde nach %2 Seiten beendet. Das bisher Gelesene wird angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="150"/>
         <source>the runs of this flow</source>
         <translation>der Ausführungen dieses Flows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="150"/>
+        <source>the runs of &apos;%1&apos;</source>
+        <translation>der Ausführungen von „%1“</translation>
     </message>
 </context>
 <context>
     <name>fc::TokenStore</name>
     <message>
-        <location filename="../../app/auth/TokenStore.cpp" line="127" />
+        <location filename="../../app/auth/TokenStore.cpp" line="127"/>
         <source>store the sign-in</source>
         <translation>Speichern der Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../app/auth/TokenStore.cpp" line="138" />
+        <location filename="../../app/auth/TokenStore.cpp" line="138"/>
         <source>read the stored sign-in</source>
         <translation>Lesen der gespeicherten Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../app/auth/TokenStore.cpp" line="150" />
+        <location filename="../../app/auth/TokenStore.cpp" line="150"/>
         <source>remove the stored sign-in</source>
         <translation>Entfernen der gespeicherten Anmeldung</translation>
     </message>
@@ -5016,42 +5026,42 @@
 <context>
     <name>fc::WelcomePage</name>
     <message>
-        <location filename="../../ui/WelcomePage.cpp" line="15" />
+        <location filename="../../ui/WelcomePage.cpp" line="15"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../../ui/WelcomePage.cpp" line="22" />
+        <location filename="../../ui/WelcomePage.cpp" line="22"/>
         <source>Welcome to FlowConsole</source>
         <translation>Willkommen bei FlowConsole</translation>
     </message>
     <message>
-        <location filename="../../ui/WelcomePage.cpp" line="29" />
+        <location filename="../../ui/WelcomePage.cpp" line="29"/>
         <source>Manage the Power Automate flows of a Microsoft tenant, or try everything on the built-in demo service first.</source>
         <translation>Verwalten Sie die Power Automate-Flows eines Microsoft-Mandanten, oder probieren Sie zuerst alles mit dem integrierten Demodienst aus.</translation>
     </message>
     <message>
-        <location filename="../../ui/WelcomePage.cpp" line="36" />
+        <location filename="../../ui/WelcomePage.cpp" line="36"/>
         <source>Sign-in status</source>
         <translation>Anmeldestatus</translation>
     </message>
     <message>
-        <location filename="../../ui/WelcomePage.cpp" line="44" />
+        <location filename="../../ui/WelcomePage.cpp" line="44"/>
         <source>&amp;Sign in to a tenant…</source>
         <translation>Bei einem Mandanten &amp;anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/WelcomePage.cpp" line="46" />
+        <location filename="../../ui/WelcomePage.cpp" line="46"/>
         <source>Sign in to a tenant</source>
         <translation>Bei einem Mandanten anmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/WelcomePage.cpp" line="47" />
+        <location filename="../../ui/WelcomePage.cpp" line="47"/>
         <source>Open the &amp;demo</source>
         <translation>&amp;Demo öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/WelcomePage.cpp" line="49" />
+        <location filename="../../ui/WelcomePage.cpp" line="49"/>
         <source>Open the demo</source>
         <translation>Demo öffnen</translation>
     </message>
@@ -5059,22 +5069,22 @@
 <context>
     <name>fc::json</name>
     <message>
-        <location filename="../../app/api/JsonParsers.cpp" line="85" />
-        <source>The answer has no "value" list.</source>
+        <location filename="../../app/api/JsonParsers.cpp" line="85"/>
+        <source>The answer has no &quot;value&quot; list.</source>
         <translation>Die Antwort enthält keine „value“-Liste.</translation>
     </message>
     <message>
-        <location filename="../../app/api/JsonParsers.cpp" line="142" />
+        <location filename="../../app/api/JsonParsers.cpp" line="142"/>
         <source>The answer is not valid JSON (%1 at byte %2).</source>
         <translation>Die Antwort ist kein gültiges JSON (%1 bei Byte %2).</translation>
     </message>
     <message>
-        <location filename="../../app/api/JsonParsers.cpp" line="144" />
+        <location filename="../../app/api/JsonParsers.cpp" line="144"/>
         <source>The answer is JSON but not an object.</source>
         <translation>Die Antwort ist JSON, aber kein Objekt.</translation>
     </message>
     <message>
-        <location filename="../../app/api/JsonParsers.cpp" line="418" />
+        <location filename="../../app/api/JsonParsers.cpp" line="418"/>
         <source>The answer holds no callback URL.</source>
         <translation>Die Antwort enthält keine Rückruf-URL.</translation>
     </message>
@@ -5082,22 +5092,22 @@
 <context>
     <name>fc::oauth</name>
     <message>
-        <location filename="../../app/auth/OAuth.cpp" line="67" />
+        <location filename="../../app/auth/OAuth.cpp" line="67"/>
         <source>The identity service answered without an access token.</source>
         <translation>Der Identitätsdienst hat ohne Zugriffstoken geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/OAuth.cpp" line="92" />
+        <location filename="../../app/auth/OAuth.cpp" line="92"/>
         <source>The identity service answered with status %1.</source>
         <translation>Der Identitätsdienst hat mit Status %1 geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/OAuth.cpp" line="121" />
+        <location filename="../../app/auth/OAuth.cpp" line="121"/>
         <source>The identity service at %1 did not answer in time.</source>
         <translation>Der Identitätsdienst unter %1 hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../app/auth/OAuth.cpp" line="126" />
+        <location filename="../../app/auth/OAuth.cpp" line="126"/>
         <source>The identity service answered with a redirect, which is not followed.</source>
         <translation>Der Identitätsdienst hat mit einer Umleitung geantwortet, der nicht gefolgt wird.</translation>
     </message>
@@ -5105,27 +5115,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="30" />
+        <location filename="../../app/main.cpp" line="30"/>
         <source>Desktop management console for Power Automate.</source>
         <translation>Desktop-Verwaltungskonsole für Power Automate.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="35" />
+        <location filename="../../app/main.cpp" line="35"/>
         <source>Open the console on the built-in emulator.</source>
         <translation>Die Konsole mit dem integrierten Emulator öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="36" />
+        <location filename="../../app/main.cpp" line="36"/>
         <source>Open the demo as its administrator: every flow, orphaned flows, the recycle bin.</source>
         <translation>Die Demo als Administrator öffnen: alle Flows, verwaiste Flows, der Papierkorb.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="39" />
+        <location filename="../../app/main.cpp" line="39"/>
         <source>Sign in with this profile.</source>
         <translation>Mit diesem Profil anmelden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="40" />
+        <location filename="../../app/main.cpp" line="40"/>
         <source>name</source>
         <translation>Name</translation>
     </message>

@@ -3528,7 +3528,7 @@
 <context>
     <name>fc::RunCollector</name>
     <message>
-        <location filename="../../app/ops/RunCollector.cpp" line="83"/>
+        <location filename="../../app/ops/RunCollector.cpp" line="146"/>
         <source>the runs of &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3760,13 +3760,13 @@
     </message>
     <message>
         <location filename="../../ui/RunDetailsDialog.cpp" line="129"/>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="284"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="292"/>
         <source>&amp;Cancel run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/RunDetailsDialog.cpp" line="131"/>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="310"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="318"/>
         <source>&amp;Resubmit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3796,102 +3796,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="170"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="178"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="174"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="182"/>
         <source>not finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="180"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="188"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="181"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="189"/>
         <source>—</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="195"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="203"/>
         <source>(trigger)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="195"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="203"/>
         <source>Trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="209"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="217"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="243"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="251"/>
         <source>the trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="244"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="252"/>
         <source>the trigger %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="251"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="259"/>
         <source>Error of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="283"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="291"/>
         <source>Cancel run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="284"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="292"/>
         <source>Cancel run %1? Actions in progress stop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="288"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="296"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="293"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="301"/>
         <source>The run was not cancelled: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="302"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="310"/>
         <source>&amp;Keep it running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="308"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="316"/>
         <source>Resubmit run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="309"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="317"/>
         <source>Resubmit run %1? This starts a new run with the same trigger data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="313"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="321"/>
         <source>Resubmitting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="320"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="328"/>
         <source>The run was not resubmitted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunDetailsDialog.cpp" line="324"/>
+        <location filename="../../ui/RunDetailsDialog.cpp" line="332"/>
         <source>Resubmitted: a new run has started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4471,399 +4471,399 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="105"/>
+        <location filename="../../ui/RunsTab.cpp" line="107"/>
         <source>59 min 59 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="128"/>
+        <location filename="../../ui/RunsTab.cpp" line="130"/>
         <source>Could not load runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="140"/>
-        <location filename="../../ui/RunsTab.cpp" line="312"/>
+        <location filename="../../ui/RunsTab.cpp" line="142"/>
+        <location filename="../../ui/RunsTab.cpp" line="314"/>
         <source>%1 runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="165"/>
+        <location filename="../../ui/RunsTab.cpp" line="167"/>
         <source>Status filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="181"/>
-        <location filename="../../ui/RunsTab.cpp" line="424"/>
+        <location filename="../../ui/RunsTab.cpp" line="183"/>
+        <location filename="../../ui/RunsTab.cpp" line="426"/>
         <source>Every status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="183"/>
+        <location filename="../../ui/RunsTab.cpp" line="185"/>
         <source>&amp;Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="190"/>
+        <location filename="../../ui/RunsTab.cpp" line="192"/>
         <source>Time range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="191"/>
+        <location filename="../../ui/RunsTab.cpp" line="193"/>
         <source>Last hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="192"/>
+        <location filename="../../ui/RunsTab.cpp" line="194"/>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="193"/>
+        <location filename="../../ui/RunsTab.cpp" line="195"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="194"/>
+        <location filename="../../ui/RunsTab.cpp" line="196"/>
         <source>Last 28 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="195"/>
+        <location filename="../../ui/RunsTab.cpp" line="197"/>
         <source>Custom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="197"/>
+        <location filename="../../ui/RunsTab.cpp" line="199"/>
         <source>Starte&amp;d:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="204"/>
+        <location filename="../../ui/RunsTab.cpp" line="206"/>
         <source>Started from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="208"/>
+        <location filename="../../ui/RunsTab.cpp" line="210"/>
         <source>Started before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="225"/>
+        <location filename="../../ui/RunsTab.cpp" line="227"/>
         <source>Filter loaded runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="226"/>
+        <location filename="../../ui/RunsTab.cpp" line="228"/>
         <source>Filter loaded runs (name, status, code, trigger, correlation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="239"/>
+        <location filename="../../ui/RunsTab.cpp" line="241"/>
         <source>Only failed runs with this code are shown; click to show every run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="247"/>
+        <location filename="../../ui/RunsTab.cpp" line="249"/>
         <source>Refresh running runs every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="248"/>
+        <location filename="../../ui/RunsTab.cpp" line="250"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="249"/>
+        <location filename="../../ui/RunsTab.cpp" line="251"/>
         <source>5 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="250"/>
+        <location filename="../../ui/RunsTab.cpp" line="252"/>
         <source>15 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="251"/>
+        <location filename="../../ui/RunsTab.cpp" line="253"/>
         <source>30 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="252"/>
+        <location filename="../../ui/RunsTab.cpp" line="254"/>
         <source>1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="253"/>
+        <location filename="../../ui/RunsTab.cpp" line="255"/>
         <source>5 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="256"/>
+        <location filename="../../ui/RunsTab.cpp" line="258"/>
         <source>How often running and waiting runs are read again (paused while the tab is hidden)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="257"/>
+        <location filename="../../ui/RunsTab.cpp" line="259"/>
         <source>Re&amp;fresh:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="278"/>
+        <location filename="../../ui/RunsTab.cpp" line="280"/>
         <source>Runs by status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="282"/>
+        <location filename="../../ui/RunsTab.cpp" line="284"/>
         <source>Runs loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="287"/>
+        <location filename="../../ui/RunsTab.cpp" line="289"/>
         <source>Loading error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="296"/>
+        <location filename="../../ui/RunsTab.cpp" line="298"/>
         <source>&amp;Load all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="298"/>
+        <location filename="../../ui/RunsTab.cpp" line="300"/>
         <source>Load all runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="299"/>
+        <location filename="../../ui/RunsTab.cpp" line="301"/>
         <source>Fetch every page of runs that match the filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="302"/>
+        <location filename="../../ui/RunsTab.cpp" line="304"/>
         <source>Loading progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="307"/>
+        <location filename="../../ui/RunsTab.cpp" line="309"/>
         <source>Sto&amp;p</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="309"/>
+        <location filename="../../ui/RunsTab.cpp" line="311"/>
         <source>Stop loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="336"/>
+        <location filename="../../ui/RunsTab.cpp" line="338"/>
         <source>&amp;Cancel runs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="337"/>
+        <location filename="../../ui/RunsTab.cpp" line="339"/>
         <source>Cancel the selected running or waiting runs (Ctrl+Shift+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="338"/>
+        <location filename="../../ui/RunsTab.cpp" line="340"/>
         <source>&amp;Resubmit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="340"/>
+        <location filename="../../ui/RunsTab.cpp" line="342"/>
         <source>Run the flow again with the trigger data of each selected run (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="341"/>
+        <location filename="../../ui/RunsTab.cpp" line="343"/>
         <source>&amp;Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="342"/>
+        <location filename="../../ui/RunsTab.cpp" line="344"/>
         <source>Export &amp;selected runs to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="344"/>
+        <location filename="../../ui/RunsTab.cpp" line="346"/>
         <source>Export &amp;all loaded runs to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="345"/>
+        <location filename="../../ui/RunsTab.cpp" line="347"/>
         <source>Reloa&amp;d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="346"/>
+        <location filename="../../ui/RunsTab.cpp" line="348"/>
         <source>Read the runs again from the first page (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="353"/>
+        <location filename="../../ui/RunsTab.cpp" line="355"/>
         <source>Load all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="435"/>
+        <location filename="../../ui/RunsTab.cpp" line="437"/>
         <source>The end of the time range must be after its start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="467"/>
+        <location filename="../../ui/RunsTab.cpp" line="469"/>
         <source>Not all runs could be loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="469"/>
+        <location filename="../../ui/RunsTab.cpp" line="471"/>
         <source>No runs match these filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="632"/>
+        <location filename="../../ui/RunsTab.cpp" line="634"/>
         <source>started %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="638"/>
+        <location filename="../../ui/RunsTab.cpp" line="640"/>
         <source>started in the last hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="640"/>
+        <location filename="../../ui/RunsTab.cpp" line="642"/>
         <source>started in the last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="642"/>
+        <location filename="../../ui/RunsTab.cpp" line="644"/>
         <source>started in the last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="644"/>
+        <location filename="../../ui/RunsTab.cpp" line="646"/>
         <source>started in the last 28 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="658"/>
+        <location filename="../../ui/RunsTab.cpp" line="660"/>
         <source>(no code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="659"/>
+        <location filename="../../ui/RunsTab.cpp" line="661"/>
         <source>Failure code: %1  ✕</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="660"/>
+        <location filename="../../ui/RunsTab.cpp" line="662"/>
         <source>Showing failed runs with code %1; clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="470"/>
+        <location filename="../../ui/RunsTab.cpp" line="472"/>
         <source>All %1 runs loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="472"/>
+        <location filename="../../ui/RunsTab.cpp" line="474"/>
         <source>Loading runs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="474"/>
+        <location filename="../../ui/RunsTab.cpp" line="476"/>
         <source>%1 runs loaded, more available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="476"/>
+        <location filename="../../ui/RunsTab.cpp" line="478"/>
         <source> · %1 shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="535"/>
+        <location filename="../../ui/RunsTab.cpp" line="537"/>
         <source>Cancel runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="537"/>
+        <location filename="../../ui/RunsTab.cpp" line="539"/>
         <source>Cancel the selected running run? Its actions in progress stop and it ends as Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="538"/>
+        <location filename="../../ui/RunsTab.cpp" line="540"/>
         <source>Cancel %1 running or waiting runs? Their actions in progress stop and they end as Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="541"/>
+        <location filename="../../ui/RunsTab.cpp" line="543"/>
         <source>&amp;Cancel runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="550"/>
+        <location filename="../../ui/RunsTab.cpp" line="552"/>
         <source>None of the selected runs is running any more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="554"/>
+        <location filename="../../ui/RunsTab.cpp" line="556"/>
         <source>&amp;Keep it running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="554"/>
+        <location filename="../../ui/RunsTab.cpp" line="556"/>
         <source>&amp;Keep them running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="563"/>
+        <location filename="../../ui/RunsTab.cpp" line="565"/>
         <source>Resubmit runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="565"/>
+        <location filename="../../ui/RunsTab.cpp" line="567"/>
         <source>Resubmit the selected run? This starts a new run of the flow with the same trigger data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="566"/>
+        <location filename="../../ui/RunsTab.cpp" line="568"/>
         <source>Resubmit %1 runs? Each one starts a new run of the flow with the same trigger data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="568"/>
+        <location filename="../../ui/RunsTab.cpp" line="570"/>
         <source>&amp;Resubmit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="583"/>
+        <location filename="../../ui/RunsTab.cpp" line="585"/>
         <source>No runs are selected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="600"/>
+        <location filename="../../ui/RunsTab.cpp" line="602"/>
         <source>Export selected runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="600"/>
+        <location filename="../../ui/RunsTab.cpp" line="602"/>
         <source>Export loaded runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="604"/>
+        <location filename="../../ui/RunsTab.cpp" line="606"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="610"/>
+        <location filename="../../ui/RunsTab.cpp" line="612"/>
         <source>Runs exported to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="612"/>
+        <location filename="../../ui/RunsTab.cpp" line="614"/>
         <source>Export runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/RunsTab.cpp" line="612"/>
+        <location filename="../../ui/RunsTab.cpp" line="614"/>
         <source>The runs could not be written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4985,13 +4985,23 @@
 <context>
     <name>fc::SlicedRunLoader</name>
     <message>
-        <location filename="../../app/ops/SlicedRunLoader.cpp" line="112"/>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="107"/>
         <source>Stopped reading the runs of this flow after %1 pages. What was read is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ops/SlicedRunLoader.cpp" line="153"/>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="108"/>
+        <source>Stopped reading the runs of &apos;%1&apos; after %2 pages. What was read is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="150"/>
         <source>the runs of this flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="150"/>
+        <source>the runs of &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -16,6 +16,9 @@
 //    windows' pages, which it never caches, not: curl would get the cheaper answers.)
 //  - load_ratio_20ms: the same with 20 ms added to every answer (the emulator's latency fault),
 //    the grid doing what it does (median of 3), curl paging sequentially by nextLink. Goal <= 0.3.
+//  - sweep_ratio_20ms: the bulk sweeps' RunCollector over every run at 20 ms per answer, time
+//    windows side by side over one chain (setParallelWindows(1)). No goal in the issue; printed
+//    to compare run to run.
 //  - parse_us: bench_parsers' figure, same page and method: median per 250-run page of
 //    json::parseRunPageFast, 15 batches of 40, warm. Goal <= 200.
 //  - reopen_ms: a RunsModel with a RunStore (temporary file) loads all runs once; then a new
@@ -35,6 +38,7 @@
 #include "RunsTestSession.h"
 #include "SampleRunPage.h"
 #include "api/FastRunParser.h"
+#include "ops/RunCollector.h"
 #include "store/RunStore.h"
 
 #include <QApplication>
@@ -433,12 +437,34 @@ int main(int argc, char **argv)
         std::fflush(stdout);
     }
     const qint64 curlSlow = curlChain.run();
-    emu->emulator->setFaults(cold);
     ok = ok && curlSlow >= 0;
     const double slowRatio = ratio(median(slowMs), curlSlow);
     std::printf("20 ms per answer: load all %lld ms (median of %d); curl over the chain %lld ms (%lld "
                 "requests); ratio %.3f (goal <= 0.3)\n",
                 median(slowMs), kTimedRounds, curlSlow, static_cast<long long>(chainUrls.size()), slowRatio);
+    // The bulk sweeps' collector ("Cancel all running", "Resubmit failed…") over every run, also at
+    // 20 ms: time windows side by side against one chain.
+    const auto sweep = [&](int parallel) {
+        RunCollector collector(client, {{kLoadEnv, flow, u"Load test"_s}}, {}, 0, 0);
+        collector.setParallelWindows(parallel);
+        QEventLoop loop;
+        QObject::connect(&collector, &RunCollector::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&collector, &RunCollector::failed, &loop, &QEventLoop::quit);
+        QElapsedTimer clock;
+        clock.start();
+        collector.start();
+        loop.exec();
+        const qint64 ms = clock.elapsed();
+        ok = ok && collector.runs().size() == runs;
+        std::printf("sweep collector at 20 ms, %d window(s) at once: %lld ms, %lld runs\n", parallel, ms,
+                    static_cast<long long>(collector.runs().size()));
+        std::fflush(stdout);
+        return ms;
+    };
+    const qint64 sweepWindows = sweep(6);
+    const qint64 sweepChain = sweep(1);
+    const double sweepRatio = ratio(sweepWindows, sweepChain);
+    emu->emulator->setFaults(cold);
     grid.reset();
     std::fflush(stdout);
 
@@ -508,6 +534,9 @@ int main(int argc, char **argv)
     std::printf(
         "2. load all at 20 ms per answer: %lld ms; curl sequential %lld ms; ratio %.3f (goal <= 0.3)\n",
         median(slowMs), curlSlow, slowRatio);
+    std::printf("2b. sweep collector over every run at 20 ms per answer: windows %lld ms, one chain %lld ms, "
+                "ratio %.3f\n",
+                sweepWindows, sweepChain, sweepRatio);
     std::printf("3. parse a 250-run page (fast parser): %.1f us (goal <= 200)\n", parseUs);
     std::printf("4. reopen 100,000 stored runs to painted rows: %lld ms, median of %d (goal <= 300)\n",
                 reopen, kTimedRounds);
@@ -520,7 +549,7 @@ int main(int argc, char **argv)
         "given back when the rows go %lld\n",
         bytesPerRun, kTimedRounds, median(heapPerRun), median(rssRuns));
     std::printf("history-bench load_ratio_loopback=%.3f load_ratio_20ms=%.3f parse_us=%.1f reopen_ms=%lld "
-                "max_stall_ms_load=%.1f bytes_per_run=%lld\n",
-                loopbackRatio, slowRatio, parseUs, reopen, worstStall, bytesPerRun);
+                "max_stall_ms_load=%.1f bytes_per_run=%lld sweep_ratio_20ms=%.3f\n",
+                loopbackRatio, slowRatio, parseUs, reopen, worstStall, bytesPerRun, sweepRatio);
     return ok ? 0 : 1;
 }

@@ -4,6 +4,8 @@
 
 #include "EmulatorSession.h"
 
+#include "api/HttpTransport.h"
+#include "ops/RunCollector.h"
 #include "ops/SlicedRunLoader.h"
 
 #include <QSet>
@@ -73,6 +75,51 @@ private slots:
         QVERIFY(complete);
         QCOMPARE(names.size(), 1500);
         QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), 1500);
+    }
+
+    // The bulk sweeps' collector reads past its first page in windows side by side, and finds
+    // exactly the runs a single chain finds: two statuses, a range starting mid-history.
+    void collectorReadsInWindowsWhatAChainReads()
+    {
+        const qint64 from = m_all.at(m_all.size() * 2 / 3).startMs; // newest first: a third is older
+        const QList<RunStatus> statuses{RunStatus::Succeeded, RunStatus::Failed};
+        QSet<QString> expected;
+        for (const FlowRun &run : std::as_const(m_all))
+            if (run.startMs >= from && statuses.contains(run.status))
+                expected.insert(run.name);
+        QVERIFY(expected.size() > 500);
+        const auto collect = [&](int parallel, int *maxInFlight, int *pages) {
+            RunCollector collector(m_s->session->client(), {{m_env, m_flow, u"Load test"_s}}, statuses, from,
+                                   0);
+            collector.setParallelWindows(parallel);
+            HttpTransport *transport = m_s->session->client()->transport();
+            *maxInFlight = 0;
+            const auto watch = connect(transport, &HttpTransport::callsInFlightChanged, this,
+                                       [maxInFlight](int n) { *maxInFlight = std::max(*maxInFlight, n); });
+            connect(&collector, &RunCollector::progress, this, [pages](int, int read) { *pages = read; });
+            QSignalSpy finished(&collector, &RunCollector::finished);
+            QSignalSpy failed(&collector, &RunCollector::failed);
+            collector.start();
+            const bool done = finished.wait(30000);
+            disconnect(watch);
+            QStringList names;
+            if (!done || !failed.isEmpty())
+                return names;
+            for (const RunCollector::Found &found : collector.runs())
+                names << found.run.name;
+            return names;
+        };
+        int chainInFlight = 0, chainPages = 0, windowsInFlight = 0, windowsPages = 0;
+        const QStringList chain = collect(1, &chainInFlight, &chainPages);
+        const QStringList windows = collect(6, &windowsInFlight, &windowsPages);
+        QCOMPARE(chain.size(), expected.size());
+        QCOMPARE(QSet<QString>(chain.cbegin(), chain.cend()), expected);
+        QCOMPARE(windows.size(), expected.size()); // no run twice
+        QCOMPARE(QSet<QString>(windows.cbegin(), windows.cend()), expected);
+        QCOMPARE(chainInFlight, 1);
+        QVERIFY2(windowsInFlight > 1, qPrintable(QString::number(windowsInFlight))); // side by side
+        qInfo("chain: %d pages; windows: %d pages, up to %d at once", chainPages, windowsPages,
+              windowsInFlight);
     }
 
     void runOnTheEdgeIsReadOnce()
