@@ -28,6 +28,7 @@ struct Faults
     double truncateRate = 0;    // share of bodies cut in half
     bool stall = false;         // never answer
     bool noAnswerCache = false; // work out every answer afresh (a benchmark comparing cold with cold)
+    bool stallIdentity = false; // the sign-in and token endpoints never answer
 };
 
 struct EmulatorOptions

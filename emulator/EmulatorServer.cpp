@@ -67,7 +67,7 @@ QJsonObject faultsJson(const Faults &f)
                        {u"throttleBurst"_s, f.throttleBurst}, {u"throttleRate"_s, f.throttleRate},
                        {u"dropRate"_s, f.dropRate},           {u"malformedRate"_s, f.malformedRate},
                        {u"truncateRate"_s, f.truncateRate},   {u"stall"_s, f.stall},
-                       {u"noAnswerCache"_s, f.noAnswerCache}};
+                       {u"noAnswerCache"_s, f.noAnswerCache}, {u"stallIdentity"_s, f.stallIdentity}};
 }
 
 qint64 g_monotonicNs()
@@ -250,6 +250,8 @@ bool EmulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket
                 response = dispatch(req, *match.route, &stall, &drop);
             garble = !stall && !drop && roll(m_faults.malformedRate);
             truncate = !stall && !drop && !garble && roll(m_faults.truncateRate);
+        } else if (area == Area::Identity && m_faults.stallIdentity) {
+            stall = true; // a token endpoint that hangs: the client's own timeout is under test
         } else {
             response = dispatch(req, *match.route, &stall, &drop);
         }
@@ -439,7 +441,8 @@ Response EmulatorServer::control(Request &req)
         if (!known.contains(it.key()))
             return Response::error(400, u"InvalidRequestContent"_s,
                                    QString(u"Unknown fault '"_s + it.key() + u"'."_s));
-        const bool flag = it.key() == "stall"_L1 || it.key() == "noAnswerCache"_L1;
+        const bool flag =
+            it.key() == "stall"_L1 || it.key() == "noAnswerCache"_L1 || it.key() == "stallIdentity"_L1;
         if (flag ? !it.value().isBool() : !it.value().isDouble())
             return Response::error(
                 400, u"InvalidRequestContent"_s,
@@ -455,6 +458,7 @@ Response EmulatorServer::control(Request &req)
     f.truncateRate = o.value("truncateRate"_L1).toDouble(f.truncateRate);
     f.stall = o.value("stall"_L1).toBool(f.stall);
     f.noAnswerCache = o.value("noAnswerCache"_L1).toBool(f.noAnswerCache);
+    f.stallIdentity = o.value("stallIdentity"_L1).toBool(f.stallIdentity);
     m_faults = f;
     if (o.contains("ratePerMinute"_L1))
         m_throttle.setRatePerMinute(o.value("ratePerMinute"_L1).toInt());

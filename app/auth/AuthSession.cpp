@@ -136,42 +136,43 @@ void AuthSession::refresh(const QString &resource, Host host)
     form.addQueryItem(u"refresh_token"_s, QString::fromLatin1(QUrl::toPercentEncoding(m_refreshToken)));
     form.addQueryItem(u"scope"_s, QString::fromLatin1(QUrl::toPercentEncoding(m_profile.scopeFor(host))));
     const quint64 generation = m_generation;
-    oauth::postForm(m_network, m_profile.tokenUrl(), form, this, u"refresh token"_s,
-                    [this, resource, generation](int, Result<QByteArray> body) {
-                        if (generation != m_generation)
-                            return;
-                        // Whatever the answer, the next resource's refresh follows it (with the
-                        // refresh token this one may have rotated).
-                        const auto next = qScopeGuard([this] { refreshNext(); });
-                        if (!body) {
-                            const ApiError error = body.error();
-                            // invalid_grant: the refresh token is dead; anything else may pass.
-                            if (error.code == "invalid_grant"_L1 || error.code == "interaction_required"_L1) {
-                                m_refreshToken.clear();
-                                m_access.clear();
-                                emit sessionExpired(error);
-                            }
-                            answer(resource, error);
-                            return;
-                        }
-                        auto tokens =
-                            oauth::parseTokenResponse(body.value(), QDateTime::currentMSecsSinceEpoch());
-                        if (!tokens) {
-                            answer(resource, tokens.error());
-                            return;
-                        }
-                        m_access.insert(resource, Access{tokens->accessToken, tokens->expiresAtMs});
-                        if (!tokens->refreshToken.isEmpty() && tokens->refreshToken != m_refreshToken) {
-                            m_refreshToken = tokens->refreshToken;
-                            emit refreshTokenChanged(m_account, m_refreshToken);
-                        }
-                        if (m_account.isEmpty() && !tokens->account.isEmpty()) {
-                            m_account = tokens->account;
-                            m_displayName = tokens->displayName;
-                            emit signedIn(m_account);
-                        }
-                        answer(resource, tokens->accessToken);
-                    });
+    oauth::postForm(
+        m_network, m_profile.tokenUrl(), form, this, u"refresh token"_s,
+        [this, resource, generation](int, Result<QByteArray> body) {
+            if (generation != m_generation)
+                return;
+            // Whatever the answer, the next resource's refresh follows it (with the
+            // refresh token this one may have rotated).
+            const auto next = qScopeGuard([this] { refreshNext(); });
+            if (!body) {
+                const ApiError error = body.error();
+                // invalid_grant: the refresh token is dead; anything else may pass.
+                if (error.code == "invalid_grant"_L1 || error.code == "interaction_required"_L1) {
+                    m_refreshToken.clear();
+                    m_access.clear();
+                    emit sessionExpired(error);
+                }
+                answer(resource, error);
+                return;
+            }
+            auto tokens = oauth::parseTokenResponse(body.value(), QDateTime::currentMSecsSinceEpoch());
+            if (!tokens) {
+                answer(resource, tokens.error());
+                return;
+            }
+            m_access.insert(resource, Access{tokens->accessToken, tokens->expiresAtMs});
+            if (!tokens->refreshToken.isEmpty() && tokens->refreshToken != m_refreshToken) {
+                m_refreshToken = tokens->refreshToken;
+                emit refreshTokenChanged(m_account, m_refreshToken);
+            }
+            if (m_account.isEmpty() && !tokens->account.isEmpty()) {
+                m_account = tokens->account;
+                m_displayName = tokens->displayName;
+                emit signedIn(m_account);
+            }
+            answer(resource, tokens->accessToken);
+        },
+        m_refreshTimeoutMs);
 }
 
 void AuthSession::answer(const QString &resource, const Result<QString> &result)

@@ -42,6 +42,9 @@ public:
     // Access tokens are refreshed this long before they expire (tests set it negative to make
     // the server's 401 the trigger).
     void setExpirySkewMs(qint64 ms) { m_expirySkewMs = ms; }
+    // How long a token refresh may take before it fails as a Timeout (the session is kept, and
+    // the refreshes waiting behind it go on).
+    void setRefreshTimeoutMs(int ms) { m_refreshTimeoutMs = ms; }
 
 signals:
     void refreshTokenChanged(const QString &account, const QString &refreshToken);
@@ -81,6 +84,7 @@ private:
     bool m_refreshing = false;
     QList<QPair<QString, Host>> m_refreshQueue; // resources waiting for their turn
     qint64 m_expirySkewMs = 120000;
+    int m_refreshTimeoutMs = 30000;
     quint64 m_generation = 0; // bumps on sign-out so a late refresh answer is dropped
 };
 

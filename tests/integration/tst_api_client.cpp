@@ -24,6 +24,7 @@ private slots:
     void pagingFollowsNextLink();
     void expiredTokenIsRefreshedWithoutTheCallerNoticing();
     void threeHostsRefreshingAtOnceKeepTheSession();
+    void stalledTokenRefreshTimesOutAndTheSessionGoesOn();
     void throttleStormLosesNothingAndDuplicatesNothing();
     void droppedConnectionsGiveClearErrors();
     void stallTimesOut();
@@ -360,6 +361,44 @@ void TestApiClient::expiredTokenIsRefreshedWithoutTheCallerNoticing()
 // the three refreshes go one after another, each with the newest token; sent side by side, the
 // second and third were refused as "already used" and the session ended (found by the connections
 // tab, whose connector look-ups and list ask the Power Apps host while the flow page asks Graph).
+// The identity service hangs during a refresh: that refresh fails as a Timeout naming the
+// identity service (and no token), the session is kept, the refresh waiting behind it goes on,
+// and once the service answers again everything works.
+void TestApiClient::stalledTokenRefreshTimesOutAndTheSessionGoesOn()
+{
+    auto session = newSession(Dialect::Live);
+    QVERIFY(session);
+    AuthSession *auth = session->auth();
+    auth->setRefreshTimeoutMs(600);
+    QSignalSpy expired(auth, &AuthSession::sessionExpired);
+    QSignalSpy signedOut(auth, &AuthSession::signedOut);
+    emu::Faults stalled;
+    stalled.stallIdentity = true;
+    m_emulator->setFaults(stalled);
+    auto clearFaults = qScopeGuard([this] { m_emulator->setFaults({}); });
+    std::optional<Result<QString>> first, second;
+    auth->refreshNow(Host::Flow, this, [&](Result<QString> t) {
+        first.emplace(std::move(t));
+        m_emulator->setFaults({}); // the service is back before the next refresh leaves
+    });
+    auth->refreshNow(Host::PowerApps, this, [&](Result<QString> t) { second.emplace(std::move(t)); });
+    QVERIFY(QTest::qWaitFor([&] { return first.has_value() && second.has_value(); }, 10000));
+    QVERIFY(!first->ok());
+    QCOMPARE(first->error().kind, ApiError::Kind::Timeout);
+    QVERIFY2(first->error().message.contains("identity service"_L1), qPrintable(first->error().message));
+    QVERIFY2(second->ok(), qPrintable(second->error().toString()));
+    QVERIFY(expired.isEmpty());
+    QVERIFY(signedOut.isEmpty());
+    QVERIFY(auth->isSignedIn());
+    // The host whose refresh timed out gets its token on the next call.
+    std::optional<Result<QString>> again;
+    auth->refreshNow(Host::Flow, this, [&](Result<QString> t) { again.emplace(std::move(t)); });
+    QVERIFY(QTest::qWaitFor([&] { return again.has_value(); }, 10000));
+    QVERIFY2(again->ok(), qPrintable(again->error().toString()));
+    QVERIFY(!defaultEnvironment(*session).isEmpty());
+    QVERIFY(expired.isEmpty());
+}
+
 void TestApiClient::threeHostsRefreshingAtOnceKeepTheSession()
 {
     auto session = newSession(Dialect::Live);
