@@ -9,6 +9,7 @@
 #include "Identity.h"
 #include "IdentityEndpoints.h"
 #include "OwnerApi.h"
+#include "PackageApi.h"
 #include "Router.h"
 #include "RunApi.h"
 #include "RunLedger.h"
@@ -176,6 +177,8 @@ bool EmulatorServer::initialize(const QUrl &baseUrl, QString *error)
     m_flows->registerRoutes(*m_router);
     m_runApi = std::make_unique<RunApi>(*m_context);
     m_runApi->registerRoutes(*m_router);
+    m_packages = std::make_unique<PackageApi>(*m_context);
+    m_packages->registerRoutes(*m_router);
     m_owners = std::make_unique<OwnerApi>(*m_context);
     m_owners->registerRoutes(*m_router);
     m_graph = std::make_unique<GraphApi>(*m_directory, m_baseUrl);
@@ -315,9 +318,11 @@ Api EmulatorServer::apiOf(const Route &route)
 {
     if (route.area == Area::Graph)
         return Api::Graph;
-    // providers/Microsoft.PowerApps/… is the PowerApps host's; everything else is the flow API's.
+    // providers/Microsoft.PowerApps/… is the PowerApps host's, and the Power Platform (BAP) host
+    // takes the same tokens; everything else is the flow API's.
     if (route.pattern.size() > 1 &&
-        route.pattern.at(1).compare("Microsoft.PowerApps"_L1, Qt::CaseInsensitive) == 0)
+        (route.pattern.at(1).compare("Microsoft.PowerApps"_L1, Qt::CaseInsensitive) == 0 ||
+         route.pattern.at(1).compare("Microsoft.BusinessAppPlatform"_L1, Qt::CaseInsensitive) == 0))
         return Api::PowerApps;
     return Api::Flow;
 }

@@ -25,6 +25,7 @@ class Router;
 class IdentityEndpoints;
 class FlowApi;
 class RunApi;
+class PackageApi;
 class OwnerApi;
 class CatalogApi;
 class GraphApi;
@@ -90,6 +91,7 @@ private:
     std::unique_ptr<IdentityEndpoints> m_identityEndpoints;
     std::unique_ptr<FlowApi> m_flows;
     std::unique_ptr<RunApi> m_runApi;
+    std::unique_ptr<PackageApi> m_packages;
     std::unique_ptr<OwnerApi> m_owners;
     std::unique_ptr<CatalogApi> m_catalog;
     std::unique_ptr<GraphApi> m_graph;

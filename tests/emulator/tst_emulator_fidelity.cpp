@@ -5,9 +5,11 @@
 // live wording of errors.
 #include "EmulatorTestSupport.h"
 #include "Util.h" // stableGuid: the seeded names
+#include "ZipWriter.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -76,7 +78,7 @@ private:
     }
     // A request with headers of our own (Host, X-Forwarded-Proto), to a path or a full URL.
     HttpResult send(const QByteArray &method, const QString &pathOrUrl, const QByteArray &bearer,
-                    const QList<std::pair<QByteArray, QByteArray>> &headers = {})
+                    const QList<std::pair<QByteArray, QByteArray>> &headers = {}, const QByteArray &body = {})
     {
         QNetworkRequest request(HttpTestClient(m_emu->baseUrl()).url(pathOrUrl));
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -84,7 +86,7 @@ private:
             request.setRawHeader("Authorization", "Bearer " + bearer);
         for (const auto &[name, value] : headers)
             request.setRawHeader(name, value);
-        std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(request, method));
+        std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(request, method, body));
         QSignalSpy finished(reply.get(), &QNetworkReply::finished);
         HttpResult result;
         result.finished = reply->isFinished() || finished.wait(10000);
@@ -364,6 +366,125 @@ private Q_SLOTS:
                      ->send("POST", flowPath(m_env, flow) + u"/exportToARMTemplate?"_s + kVersion)
                      .status,
                  403);
+    }
+
+    // 3b. The zip package (the m365 CLI's `flow export`): listPackageResources, exportPackage and
+    // the anonymous download, on the Power Platform host with a Power Apps token.
+    void exportPackage()
+    {
+        QCOMPARE(fc::emu::ZipWriter::crc32("123456789"), 0xCBF43926u); // zip's CRC-32 check value
+        const QString flow = seededFlow(u"Log operations requests"_s);
+        const QString flowId = u"/providers/Microsoft.Flow/flows/"_s + flow;
+        const QString bap = u"/providers/Microsoft.BusinessAppPlatform/environments/"_s + m_env;
+        auto maker = clientFor(u"adele.vance@contoso.example"_s,
+                               u"https://service.powerapps.com/.default offline_access"_s);
+        const QJsonObject ask{{u"baseResourceIds"_s, QJsonArray{flowId}}};
+        const auto listed = maker->post(bap + u"/listPackageResources?"_s + kVersion, ask);
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.json().value("status"_L1).toString(), u"Succeeded"_s);
+        const QJsonObject resources = listed.json().value("resources"_L1).toObject();
+        QMap<QString, int> types;
+        QJsonObject root;
+        for (const QJsonValue &v : resources) {
+            ++types[v.toObject().value("type"_L1).toString()];
+            if (v.toObject().value("hierarchy"_L1).toString() == "Root"_L1)
+                root = v.toObject();
+        }
+        // The flow, and the two connectors it uses with one connection each.
+        QCOMPARE(types, (QMap<QString, int>{{u"Microsoft.Flow/flows"_s, 1},
+                                            {u"Microsoft.PowerApps/apis"_s, 2},
+                                            {u"Microsoft.PowerApps/apis/connections"_s, 2}}));
+        QCOMPARE(root.value("id"_L1).toString(), flowId);
+        QCOMPARE(root.value("details"_L1).toObject().value("displayName"_L1).toString(),
+                 u"Log operations requests"_s);
+        QCOMPARE(root.value("dependsOn"_L1).toArray().size(), 4);
+        // The BAP host takes Power Apps tokens, not the flow API's; others' flows are refused.
+        QCOMPARE(m_adele->post(bap + u"/listPackageResources?"_s + kVersion, ask).status, 401);
+        QCOMPARE(clientFor(u"megan.bowen@contoso.example"_s, u"https://service.powerapps.com/.default"_s)
+                     ->post(bap + u"/listPackageResources?"_s + kVersion, ask)
+                     .status,
+                 403);
+        QCOMPARE(
+            maker
+                ->post(bap + u"/listPackageResources?"_s + kVersion,
+                       QJsonObject{{u"baseResourceIds"_s, QJsonArray{u"/providers/Microsoft.Web/sites/x"_s}}})
+                .status,
+            400);
+
+        const QJsonObject request{{u"includedResourceIds"_s, QJsonArray{flowId}},
+                                  {u"details"_s, QJsonObject{{u"displayName"_s, u"Ops package"_s}}},
+                                  {u"resources"_s, resources}};
+        const auto exported = maker->post(bap + u"/exportPackage?"_s + kVersion, request);
+        QCOMPARE(exported.status, 200);
+        const QString link = exported.json().value("packageLink"_L1).toObject().value("value"_L1).toString();
+        QVERIFY2(link.startsWith(m_emu->baseUrl().toString()) && link.contains("Ops_package_"_L1) &&
+                     link.contains(".zip?"_L1),
+                 qPrintable(link));
+        const auto download = send("GET", link, {}); // anonymous, as blob storage links are
+        QCOMPARE(download.status, 200);
+        // Every entry whole (stored, CRC-32 right), and the flow's definition in it.
+        QMap<QString, QByteArray> entries;
+        const QByteArray zip = download.body;
+        const auto u16 = [&zip](qsizetype at) {
+            return quint32(quint8(zip.at(at))) | quint32(quint8(zip.at(at + 1))) << 8;
+        };
+        const auto u32 = [&u16](qsizetype at) { return u16(at) | u16(at + 2) << 16; };
+        qsizetype at = 0;
+        while (at + 30 <= zip.size() && u32(at) == 0x04034b50) {
+            const quint32 crc = u32(at + 14), size = u32(at + 18);
+            const qsizetype nameLength = u16(at + 26), extra = u16(at + 28);
+            QCOMPARE(u16(at + 8), 0u); // stored
+            const QString name = QString::fromUtf8(zip.mid(at + 30, nameLength));
+            const QByteArray content = zip.mid(at + 30 + nameLength + extra, size);
+            QCOMPARE(fc::emu::ZipWriter::crc32(content), crc);
+            entries.insert(name, content);
+            at += 30 + nameLength + extra + size;
+        }
+        QCOMPARE(u32(at), 0x02014b50u); // the central directory follows the entries
+        const QString key = resourceKeyOf(resources, flowId);
+        QVERIFY(entries.contains(u"manifest.json"_s));
+        QVERIFY(entries.contains(u"Microsoft.Flow/flows/manifest.json"_s));
+        const QJsonObject manifest = QJsonDocument::fromJson(entries.value(u"manifest.json"_s)).object();
+        QCOMPARE(manifest.value("details"_L1).toObject().value("displayName"_L1).toString(),
+                 u"Ops package"_s);
+        QCOMPARE(manifest.value("resources"_L1).toObject().keys(), resources.keys());
+        const QJsonObject definition =
+            QJsonDocument::fromJson(entries.value(u"Microsoft.Flow/flows/"_s + key + u"/definition.json"_s))
+                .object();
+        QCOMPARE(props(definition).value("displayName"_L1).toString(), u"Log operations requests"_s);
+        QCOMPARE(props(definition).value("definition"_L1).toObject(),
+                 props(*m_emu->flowJson(m_env, flow)).value("definition"_L1).toObject());
+        QCOMPARE(QJsonDocument::fromJson(entries.value(u"Microsoft.Flow/flows/"_s + key + u"/apisMap.json"_s))
+                     .object()
+                     .size(),
+                 2);
+        // A link that was tampered with is refused; called by name, the link is on blob storage.
+        QCOMPARE(send("GET", QString(link).replace(u"sig="_s, u"sig=A"_s), {}).status, 403);
+        const auto byName = send(
+            "POST", bap + u"/exportPackage?"_s + kVersion,
+            m_emu->accessToken(u"adele.vance@contoso.example"_s, u"https://service.powerapps.com/.default"_s),
+            {{"Host", "api.bap.microsoft.com"},
+             {"X-Forwarded-Proto", "https"},
+             {"Content-Type", "application/json"}},
+            QJsonDocument(request).toJson());
+        QCOMPARE(byName.status, 200);
+        const QUrl blob(QJsonDocument::fromJson(byName.body)
+                            .object()
+                            .value("packageLink"_L1)
+                            .toObject()
+                            .value("value"_L1)
+                            .toString());
+        QCOMPARE(blob.host(), u"bapfeblobprodam.blob.core.windows.net"_s);
+        QCOMPARE(
+            send("GET", blob.path(QUrl::FullyEncoded) + u'?' + blob.query(QUrl::FullyEncoded), {}).status,
+            200);
+    }
+    static QString resourceKeyOf(const QJsonObject &resources, const QString &id)
+    {
+        for (auto it = resources.begin(); it != resources.end(); ++it)
+            if (it.value().toObject().value("id"_L1).toString() == id)
+                return it.key();
+        return {};
     }
 
     // 4. A deleted flow stays 21 days in the admin's recycle bin and can be restored.

@@ -385,6 +385,8 @@ await step('m365 flow export --name <flow> (zip package)', ['flow', 'export', '-
     verify: () => {
         const zip = fs.readFileSync(path.join(exportDir, 'flow.zip'));
         assert(zip.subarray(0, 2).toString() === 'PK', 'not a zip file');
+        for (const entry of ['manifest.json', 'Microsoft.Flow/flows/manifest.json', '/definition.json'])
+            assert(zip.includes(entry), `no ${entry} in the package`);
         return `${zip.length} bytes`;
     },
 });

@@ -34,6 +34,7 @@ const routed = [
     /^(.+\.)?api\.bap\.microsoft\.com$/i,
     /^graph\.microsoft\.com$/i,
     /^.+\.logic\.azure\.com$/i,
+    /^bapfeblobprod[a-z0-9]*\.blob\.core\.windows\.net$/i, // package downloads (flow export)
 ];
 
 function isRouted(host) {

@@ -33,7 +33,7 @@ const served = [
     'management.azure.com', 'api.powerapps.com', 'api.bap.microsoft.com', 'graph.microsoft.com',
     'localhost',
 ];
-const servedPatterns = [/\.api\.bap\.microsoft\.com$/i, /\.logic\.azure\.com$/i];
+const servedPatterns = [/\.api\.bap\.microsoft\.com$/i, /\.logic\.azure\.com$/i, /^bapfeblobprod[a-z0-9]*\.blob\.core\.windows\.net$/i];
 
 function openssl(...args) {
     execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
