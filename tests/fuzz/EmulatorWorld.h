@@ -8,6 +8,7 @@
 #include "Directory.h"
 #include "FlowApi.h"
 #include "OwnerApi.h"
+#include "PackageApi.h"
 #include "Router.h"
 #include "RunApi.h"
 #include "RunLedger.h"
@@ -84,11 +85,14 @@ public:
         m_runApi->registerRoutes(m_router);
         m_owners = std::make_unique<emu::OwnerApi>(*m_context);
         m_owners->registerRoutes(m_router);
+        m_packages = std::make_unique<emu::PackageApi>(*m_context);
+        m_packages->registerRoutes(m_router);
         m_caller = m_directory->caller(m_directory->users().constFirst());
     }
     ~EmulatorWorld()
     {
         // Handlers refer to the context, the context to the store: the store goes last.
+        m_packages.reset();
         m_owners.reset();
         m_runApi.reset();
         m_flows.reset();
@@ -164,6 +168,7 @@ private:
     std::unique_ptr<emu::FlowApi> m_flows;
     std::unique_ptr<emu::RunApi> m_runApi;
     std::unique_ptr<emu::OwnerApi> m_owners;
+    std::unique_ptr<emu::PackageApi> m_packages;
     emu::Caller m_caller;
 };
 

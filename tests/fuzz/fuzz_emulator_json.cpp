@@ -2,8 +2,10 @@
 // check, the flow create and update bodies (FlowApi, FlowDefinition) and the owner changes
 // (OwnerApi: the spec's POST …/owners and the live service's POST …/modifyPermissions).
 //
-// Input: one byte that picks the endpoint (% 4: 0 create a flow, 1 update a flow, 2 POST
-// …/owners, 3 POST …/modifyPermissions), then the request body.
+// Input: one byte that picks the endpoint (% 6: 0 create a flow, 1 update a flow, 2 POST
+// …/owners, 3 POST …/modifyPermissions, 4 POST listPackageResources, 5 POST exportPackage on the
+// Power Platform host), then the request body; in a package body "{flow}" stands for a flow of
+// the caller's. A package exported is downloaded: a whole zip (local headers up to the end record).
 // Oracles: a body the strict check refuses is refused with its message; the strict check and
 // Qt's parser agree on everything else; what the emulator stores of an accepted body is strict
 // JSON; an accepted definition's derived data (run order, summary, callable trigger) is
@@ -15,6 +17,8 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <cstddef>
 #include <cstdint>
@@ -235,6 +239,41 @@ void ownerBody(const QByteArray &input, const QByteArray &body, const std::optio
     w.deleteFlow(flow);
 }
 
+void packageBody(const QByteArray &input, QByteArray body, bool exporting)
+{
+    fc::fuzz::EmulatorWorld &w = world();
+    const QString flow = w.createDefaultFlow();
+    body.replace("{flow}", flow.toUtf8());
+    QString parseProblem; // of the body as sent (offsets move with the flow's name)
+    const auto parsed = fc::emu::parseJsonObjectBody(body, &parseProblem);
+    const QString bap = u"/providers/Microsoft.BusinessAppPlatform/environments/"_s + w.environment();
+    const Response r =
+        w.call("POST", bap + (exporting ? u"/exportPackage"_s : u"/listPackageResources"_s), {}, body);
+    checkAnswer(r, input, exporting ? "POST exportPackage" : "POST listPackageResources");
+    if (!parsed) {
+        checkRefusal(r, parseProblem, input);
+    } else if (r.status == 200) {
+        const QJsonObject answer = QJsonDocument::fromJson(r.body).object();
+        if (!answer.value("resources"_L1).isObject() ||
+            answer.value("status"_L1).toString() != "Succeeded"_L1)
+            fail("a package answer without its resources", describe(input, r));
+        if (exporting) {
+            const QUrl link(answer.value("packageLink"_L1).toObject().value("value"_L1).toString());
+            QHash<QString, QString> query;
+            for (const auto &[key, value] : QUrlQuery(link).queryItems(QUrl::FullyDecoded))
+                query.insert(key, value);
+            const Response zip = w.call("GET", link.path(QUrl::FullyEncoded), query);
+            const QByteArray &z = zip.body;
+            if (zip.status != 200 || !z.startsWith("PK\x03\x04") || z.size() < 22 ||
+                z.mid(z.size() - 22, 4) != QByteArrayView("PK\x05\x06"))
+                fail("an exported package does not download whole", describe(input, zip));
+        }
+    } else if (r.status != 400 && r.status != 403 && r.status != 404) {
+        fail("a package body answered neither 200 nor a refusal", describe(input, r));
+    }
+    w.deleteFlow(flow);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
@@ -265,7 +304,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (parsed && !fc::fuzz::isJsonObject(QJsonDocument(*parsed).toJson(QJsonDocument::Compact)))
         fail("the emulator's own JSON of an accepted body is not strict JSON", input);
 
-    switch (data[0] % 4) {
+    switch (data[0] % 6) {
     case 0:
         flowBody(input, body, parsed, problem, true);
         break;
@@ -275,8 +314,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     case 2:
         ownerBody(input, body, parsed, problem, true);
         break;
-    default:
+    case 3:
         ownerBody(input, body, parsed, problem, false);
+        break;
+    default:
+        packageBody(input, body, data[0] % 6 == 5);
         break;
     }
     return 0;
