@@ -424,6 +424,9 @@ void BulkEngine::verifyResubmit(int index)
     const qint64 from = item.sentAtMs > 0 ? item.sentAtMs - kVerifySkewMs : 0;
     auto *collector = new RunCollector(item.scope == Scope::Admin ? m_client->adminScope() : m_client,
                                        {{item.env, item.flow, item.label}}, {}, from, 0, this);
+    // One chain: a check counts as one request against the engine's limiter (which adapts to
+    // throttling), and the runs since a send are usually a page or two.
+    collector->setParallelWindows(1);
     connect(collector, &RunCollector::finished, this, [this, index, collector] {
         collector->deleteLater();
         QString resubmitted;
