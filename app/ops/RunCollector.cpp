@@ -22,6 +22,7 @@ void RunCollector::start()
     m_statusIndex = 0;
     m_pages = 0;
     m_found.clear();
+    m_queryStart = 0;
     m_boundary.clear();
     m_walk.reset();
     if (m_windows) {
@@ -107,6 +108,12 @@ void RunCollector::nextQuery()
 {
     if (m_cancelled)
         return;
+    // Windows answer in any order; the query's runs are kept newest first, as one chain gives
+    // them (the sweep lists and sends them in that order).
+    std::stable_sort(m_found.begin() + m_queryStart, m_found.end(), [](const Found &a, const Found &b) {
+        return a.run.startMs != b.run.startMs ? a.run.startMs > b.run.startMs : a.run.name < b.run.name;
+    });
+    m_queryStart = m_found.size();
     // The service filters one status per query ($filter has no "or"), so several statuses are
     // several queries, one after the other per flow.
     const int statusCount = m_statuses.isEmpty() ? 1 : static_cast<int>(m_statuses.size());

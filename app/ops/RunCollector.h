@@ -43,7 +43,7 @@ public:
     void setMaxPages(int pages) { m_walk.setMaxPages(pages); }
     // Time windows read side by side (1: one nextLink chain per query).
     void setParallelWindows(int windows) { m_parallelWindows = std::max(1, windows); }
-    const QList<Found> &runs() const { return m_found; }
+    const QList<Found> &runs() const { return m_found; } // per query, newest first
 
 signals:
     void progress(int runsFound, int pagesRead);
@@ -72,6 +72,7 @@ private:
     SlicedRunLoader *m_windows = nullptr; // the current query's older runs
     QSet<QString> m_boundary;             // runs of the first page on its oldest start time, read already
     QList<Found> m_found;
+    qsizetype m_queryStart = 0; // where the current query's runs begin in m_found
 };
 
 } // namespace fc
