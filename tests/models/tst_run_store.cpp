@@ -92,6 +92,19 @@ void TestRunStore::roundTripAndDedupe()
     QCOMPARE(history->runs[2].originRun, u"C"_s);
     QCOMPARE(history->runs[2].correlationId, u"C-c"_s);
     QVERIFY(!again.load(u"env"_s, u"other"_s));
+
+    // Names that do not sort newest first (the service's do): loaded newest first all the same.
+    QList<FlowRun> shuffled;
+    for (int i = 0; i < 50; ++i)
+        shuffled << makeRun(u"N%1"_s.arg((i * 37) % 50, 2, 10, QChar(u'0')), 10000 + i * 100,
+                            RunStatus::Succeeded);
+    QVERIFY(again.save(u"env"_s, u"shuffled"_s, shuffled));
+    QVERIFY(again.setCoverage(u"env"_s, u"shuffled"_s, 10000, true));
+    const auto sorted = again.load(u"env"_s, u"shuffled"_s);
+    QVERIFY(sorted);
+    QCOMPARE(sorted->runs.size(), std::size_t(50));
+    for (std::size_t i = 0; i < sorted->runs.size(); ++i)
+        QCOMPARE(sorted->runs[i].startMs, 10000 + (49 - qint64(i)) * 100);
 }
 
 void TestRunStore::reopenShowsStoredRunsThenOnlyNewOnes()
