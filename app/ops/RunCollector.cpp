@@ -2,6 +2,8 @@
 
 #include <QTimer>
 
+#include <memory>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace fc {
@@ -85,11 +87,13 @@ bool RunCollector::readWindows(const QList<FlowRun> &firstPage)
     m_windows->continueWalk(m_walk);
     m_windows->setLabel(target.label.isEmpty() ? target.flow : target.label);
     connect(m_windows, &SlicedRunLoader::pageLoaded, this, &RunCollector::found);
-    connect(m_windows, &SlicedRunLoader::failed, this, [this](const ApiError &error) {
+    auto told = std::make_shared<bool>(false);
+    connect(m_windows, &SlicedRunLoader::failed, this, [this, told](const ApiError &error) {
+        *told = true;
         if (!m_cancelled)
             emit failed(error);
     });
-    connect(m_windows, &SlicedRunLoader::finished, this, [this](bool complete) {
+    connect(m_windows, &SlicedRunLoader::finished, this, [this, told](bool complete) {
         SlicedRunLoader *done = std::exchange(m_windows, nullptr);
         done->deleteLater();
         m_boundary.clear();
@@ -97,8 +101,8 @@ bool RunCollector::readWindows(const QList<FlowRun> &firstPage)
             return;
         if (complete)
             nextQuery();
-        // else failed() has been told, or the calls were cancelled under it (the client went):
-        // either way the sweep ends here with what it found.
+        else if (!*told) // its calls were cancelled under it (the client went): said, as one chain does
+            emit failed(done->stopError());
     });
     m_windows->start();
     return true;

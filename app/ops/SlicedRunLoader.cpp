@@ -139,6 +139,7 @@ void SlicedRunLoader::request(int index)
                 if (win.nextLink.isEmpty())
                     win.started = false;
                 stop();
+                m_stopError = result.error();
                 if (result.error().kind != ApiError::Kind::Cancelled)
                     emit failed(result.error());
                 emit finished(false);

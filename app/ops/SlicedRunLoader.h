@@ -56,6 +56,9 @@ public:
     bool isDone() const;
     int pagesRead() const { return m_pages; }
     const std::vector<Window> &windows() const { return m_windows; }
+    // What ended the last read that did not complete, also a call cancelled under it (which is
+    // not told through failed()).
+    const ApiError &stopError() const { return m_stopError; }
 
 signals:
     void pageLoaded(const QList<fc::FlowRun> &runs);
@@ -80,6 +83,7 @@ private:
     PageWalk m_walk; // every window's links (no link followed twice) and the page cap
     bool m_running = false;
     quint64 m_generation = 0;
+    ApiError m_stopError;
 };
 
 } // namespace fc

@@ -8,9 +8,11 @@
 #include "ops/RunCollector.h"
 #include "ops/SlicedRunLoader.h"
 
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace fc;
@@ -126,6 +128,28 @@ private slots:
         QVERIFY2(windowsInFlight > 1, qPrintable(QString::number(windowsInFlight))); // side by side
         qInfo("chain: %d pages; windows: %d pages, up to %d at once", chainPages, windowsPages,
               windowsInFlight);
+    }
+
+    // The client's calls cancelled under the windows (a sign-out): the collector says so instead
+    // of leaving a sweep dialog counting for ever.
+    void collectorSaysWhenItsWindowsAreCancelled()
+    {
+        emu::Faults slow;
+        slow.latencyMs = 300;
+        m_s->emulator->setFaults(slow);
+        auto clearFaults = qScopeGuard([this] { m_s->emulator->setFaults({}); });
+        RunCollector collector(m_s->session->client(), {{m_env, m_flow, u"Load test"_s}}, {}, 0, 0);
+        QSignalSpy failed(&collector, &RunCollector::failed);
+        QSignalSpy finished(&collector, &RunCollector::finished);
+        HttpTransport *transport = m_s->session->client()->transport();
+        connect(&collector, &RunCollector::progress, this, [transport](int, int pages) {
+            if (pages == 1) // the first page is in; the windows leave now and answer in 300 ms
+                QTimer::singleShot(100, transport, [transport] { transport->cancelAll(); });
+        });
+        collector.start();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.first().first().value<ApiError>().kind, ApiError::Kind::Cancelled);
+        QVERIFY(finished.isEmpty());
     }
 
     void runOnTheEdgeIsReadOnce()
