@@ -1011,17 +1011,17 @@
         <translation>Der Flow war nicht gelöscht (bereits wiederhergestellt).</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="454"/>
+        <location filename="../../app/ops/BulkEngine.cpp" line="457"/>
         <source>Outcome unknown: the answer to the resubmit was lost and the flow&apos;s runs could not be checked (%1). Retry checks again before anything is sent.</source>
         <translation>Ergebnis unbekannt: Die Antwort auf die erneute Übermittlung ging verloren, und die Ausführungen des Flows konnten nicht geprüft werden (%1). Beim Wiederholen wird erneut geprüft, bevor etwas gesendet wird.</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="460"/>
+        <location filename="../../app/ops/BulkEngine.cpp" line="463"/>
         <source>The answer was lost, but the flow has run %1 resubmitted from this run.</source>
         <translation>Die Antwort ging verloren, aber der Flow hat die Ausführung %1, die aus dieser Ausführung erneut übermittelt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/ops/BulkEngine.cpp" line="466"/>
+        <location filename="../../app/ops/BulkEngine.cpp" line="469"/>
         <source>The answer to an earlier resubmit was lost; the flow has no run resubmitted from this one, so it was sent again.</source>
         <translation>Die Antwort auf eine frühere erneute Übermittlung ging verloren; der Flow hat keine aus dieser Ausführung erneut übermittelte Ausführung, daher wurde sie erneut gesendet.</translation>
     </message>
@@ -3528,7 +3528,7 @@
 <context>
     <name>fc::RunCollector</name>
     <message>
-        <location filename="../../app/ops/RunCollector.cpp" line="146"/>
+        <location filename="../../app/ops/RunCollector.cpp" line="157"/>
         <source>the runs of &apos;%1&apos;</source>
         <translation>der Ausführungen von „%1“</translation>
     </message>
@@ -4995,12 +4995,12 @@
         <translation>Das Lesen der Ausführungen von „%1“ wurde nach %2 Seiten beendet. Das bisher Gelesene wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../app/ops/SlicedRunLoader.cpp" line="150"/>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="151"/>
         <source>the runs of this flow</source>
         <translation>der Ausführungen dieses Flows</translation>
     </message>
     <message>
-        <location filename="../../app/ops/SlicedRunLoader.cpp" line="150"/>
+        <location filename="../../app/ops/SlicedRunLoader.cpp" line="151"/>
         <source>the runs of &apos;%1&apos;</source>
         <translation>der Ausführungen von „%1“</translation>
     </message>
