@@ -230,27 +230,17 @@ void RunsModel::loadAll()
 
 void RunsModel::startSliced()
 {
-    // Below the oldest run read so far (its own start time included: runs sharing it may lie on
-    // both sides of the page break; those already here are skipped by name).
-    qint64 oldest = 0, newest = 0;
-    for (const FlowRun &run : m_rows) {
-        oldest = oldest == 0 ? run.startMs : std::min(oldest, run.startMs);
-        newest = std::max(newest, run.startMs);
-    }
-    if (oldest <= 0) {
+    // Below the oldest run read so far; those on its start time already here are skipped by name.
+    auto below = SlicedRunLoader::continueBelow(m_rows);
+    if (!below) {
         requestPage();
         return;
     }
-    m_slicedBoundary.clear();
-    for (const FlowRun &run : m_rows) {
-        if (run.startMs == oldest)
-            m_slicedBoundary.insert(run.name);
-    }
-    const double density = newest > oldest ? double(m_rows.size()) / double(newest - oldest) : 0.0;
+    m_slicedBoundary = std::move(below->boundary);
     const std::optional<RunStatus> status =
         m_statuses.isEmpty() ? std::nullopt : std::optional<RunStatus>(m_statuses.first());
-    m_sliced = new SlicedRunLoader(m_client, m_env, m_flow, status, m_fromMs, oldest + 1, density,
-                                   m_parallelWindows, this);
+    m_sliced = new SlicedRunLoader(m_client, m_env, m_flow, status, m_fromMs, below->upperMs,
+                                   below->runsPerMs, m_parallelWindows, this);
     m_sliced->continueWalk(m_cursorWalk);
     connect(m_sliced, &SlicedRunLoader::pageLoaded, this, &RunsModel::onSlicedPage);
     connect(m_sliced, &SlicedRunLoader::finished, this, &RunsModel::onSlicedFinished);

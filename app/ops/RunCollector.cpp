@@ -66,24 +66,14 @@ void RunCollector::found(const QList<FlowRun> &runs)
 
 bool RunCollector::readWindows(const QList<FlowRun> &firstPage)
 {
-    // The rest lies below the first page's oldest start time, that time included: runs sharing
-    // it may lie on both sides of the page break; those read already are skipped by name.
-    qint64 oldest = 0, newest = 0;
-    for (const FlowRun &run : firstPage) {
-        oldest = oldest == 0 ? run.startMs : std::min(oldest, run.startMs);
-        newest = std::max(newest, run.startMs);
-    }
-    if (oldest <= 0)
+    // The rest lies below the first page; runs on its oldest start time read already are skipped.
+    auto below = SlicedRunLoader::continueBelow(firstPage);
+    if (!below)
         return false; // no start times to slice by: the chain it is
-    m_boundary.clear();
-    for (const FlowRun &run : firstPage) {
-        if (run.startMs == oldest)
-            m_boundary.insert(run.name);
-    }
-    const double density = newest > oldest ? double(firstPage.size()) / double(newest - oldest) : 0.0;
+    m_boundary = std::move(below->boundary);
     const Target target = m_targets[m_targetIndex];
-    m_windows = new SlicedRunLoader(m_client, target.env, target.flow, status(), m_fromMs, oldest + 1,
-                                    density, m_parallelWindows, this);
+    m_windows = new SlicedRunLoader(m_client, target.env, target.flow, status(), m_fromMs, below->upperMs,
+                                    below->runsPerMs, m_parallelWindows, this);
     m_windows->continueWalk(m_walk);
     m_windows->setLabel(target.label.isEmpty() ? target.flow : target.label);
     connect(m_windows, &SlicedRunLoader::pageLoaded, this, &RunCollector::found);

@@ -5,7 +5,10 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <vector>
 
@@ -25,6 +28,36 @@ public:
     static constexpr int kPageSize = 250;       // the service's largest page
     static constexpr int kRunsPerWindow = 2000; // eight pages
     static constexpr int kMaxWindows = 256;
+
+    // Where windows go on below runs read already (a first page, a grid's rows): below their
+    // oldest start time, that time included — runs sharing it may lie on both sides of a page
+    // break, so the ones read are named in `boundary`, to be skipped — at the density they show.
+    // nullopt when the runs carry no start time to slice by.
+    struct Continuation
+    {
+        qint64 upperMs = 0; // lt
+        double runsPerMs = 0;
+        QSet<QString> boundary;
+    };
+    template <typename Runs>
+    static std::optional<Continuation> continueBelow(const Runs &runs)
+    {
+        qint64 oldest = 0, newest = 0;
+        for (const FlowRun &run : runs) {
+            oldest = oldest == 0 ? run.startMs : std::min(oldest, run.startMs);
+            newest = std::max(newest, run.startMs);
+        }
+        if (oldest <= 0)
+            return std::nullopt;
+        Continuation c;
+        c.upperMs = oldest + 1;
+        for (const FlowRun &run : runs) {
+            if (run.startMs == oldest)
+                c.boundary.insert(run.name);
+        }
+        c.runsPerMs = newest > oldest ? double(std::size(runs)) / double(newest - oldest) : 0.0;
+        return c;
+    }
 
     struct Window
     {
